@@ -1,0 +1,19 @@
+package dev.inventory;
+
+import java.util.Optional;
+
+/**
+ * A credential that a user or principal signs requests with. Base kind: {@link
+ * BaseKinds#ACCESS_KEY}; AWS's {@code aws_iam_access_key} is one.
+ *
+ * <p>Properties: {@code access_key_status} ({@code Active}/{@code Inactive}) and {@code last_use}
+ * ({@code used}, {@code never}, {@code unknown}; see {@link LastUse}).
+ */
+public interface AccessKey extends Resource {
+
+  /** Active or inactive, if known. */
+  Optional<AccessKeyStatus> accessKeyStatus();
+
+  /** When the key was last used: at a time, never, or unknown. */
+  LastUse lastUse();
+}

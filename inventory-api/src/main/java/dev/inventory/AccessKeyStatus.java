@@ -1,0 +1,30 @@
+package dev.inventory;
+
+import java.util.Optional;
+
+/** Whether an access key can be used: {@code Active} or {@code Inactive}, as AWS spells them. */
+public enum AccessKeyStatus {
+  ACTIVE("Active"),
+  INACTIVE("Inactive");
+
+  private final String label;
+
+  AccessKeyStatus(String label) {
+    this.label = label;
+  }
+
+  /** {@code Active} or {@code Inactive}. */
+  public String label() {
+    return label;
+  }
+
+  /** The status with this label (exact spelling), if any. */
+  public static Optional<AccessKeyStatus> fromLabel(String label) {
+    for (AccessKeyStatus s : values()) {
+      if (s.label.equals(label)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.inventory;
+
+import java.util.Objects;
+
+/**
+ * A directed, typed edge between two nodes, by node id: {@code from -type-> to}.
+ *
+ * @param from the id of the start node
+ * @param to the id of the end node
+ * @param type {@link EdgeType#DEFAULT} for structure, {@link EdgeType#DELETE} for deletion order
+ */
+public record Edge(String from, String to, EdgeType type) {
+  public Edge {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(type, "type");
+  }
+
+  @Override
+  public String toString() {
+    return from + " -" + type.label() + "-> " + to;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.inventory;
+
+/**
+ * Root of every exception this library throws on purpose.
+ *
+ * <p>All are unchecked. Subtypes name the failing area: {@link InvalidInventoryException} for a graph
+ * that cannot be built, {@link dev.inventory.fixture.FixtureException} for bad fixture input,
+ * {@link dev.inventory.state.StateException} for an unreadable or unwritable state store.
+ */
+public class InventoryException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public InventoryException(String message) {
+    super(message);
+  }
+
+  public InventoryException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.inventory;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A node of the resource graph: one cloud resource as it was collected.
+ *
+ * <p>Resources are immutable values. Marks that must outlive a collect (clean, protected, cleaned)
+ * live in a {@link dev.inventory.state.StateStore}, never on the resource.
+ *
+ * <p>Every resource has a {@linkplain #kind() kind} known to a {@link KindRegistry}; the kind
+ * decides which typed properties exist. Properties that no Java class declares (a resource of an
+ * unknown kind loaded from a fixture, or extra fields of a known kind) are kept in {@link
+ * #additionalProperties()} and stay readable by path.
+ */
+public interface Resource {
+
+  /** The node id: stable across collects (for AWS the ARN, or the access key id). */
+  String id();
+
+  /** The snake_case kind name, for example {@code aws_iam_access_key}. */
+  String kind();
+
+  /** The resource's name, if it has one. */
+  Optional<String> name();
+
+  /** Tags (key to value); empty when there are none. */
+  Map<String, String> tags();
+
+  /** When the resource was created, if known. */
+  Optional<Instant> ctime();
+
+  /** When the resource was last modified, if known. */
+  Optional<Instant> mtime();
+
+  /** When the resource was last accessed or used, if known. */
+  Optional<Instant> atime();
+
+  /**
+   * Properties this resource carries beyond those its kind declares, as plain values ({@link
+   * String}, {@link Long}, {@link Double}, {@link Boolean}, {@link java.time.Instant}, {@code
+   * List<Object>}, {@code Map<String, Object>}). Empty for most typed resources.
+   */
+  default Map<String, Object> additionalProperties() {
+    return Map.of();
+  }
+}
