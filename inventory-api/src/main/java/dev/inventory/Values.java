@@ -1,12 +1,18 @@
 package dev.inventory;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Helpers for plain property values: the Java representations listed in {@link ValueType}.
@@ -47,6 +53,31 @@ public final class Values {
   /** Formats an instant the way fixtures and queries print it: UTC, seconds, {@code Z}. */
   public static String format(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant);
+  }
+
+  /**
+   * Parses ISO-8601 date-time text with or without an offset ({@code 2024-01-01T00:00:00Z}, {@code
+   * 2024-01-01T02:00:00+02:00}, {@code 2024-01-01T00:00:00} read as UTC) or a plain date ({@code
+   * 2024-01-01}, midnight UTC).
+   *
+   * @return the instant, or empty if the text is not such a date-time
+   */
+  public static Optional<Instant> parseDatetime(String text) {
+    try {
+      return Optional.of(OffsetDateTime.parse(text).toInstant());
+    } catch (DateTimeParseException e) {
+      // try the forms without an offset
+    }
+    try {
+      return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
+    } catch (DateTimeParseException e) {
+      // try a plain date
+    }
+    try {
+      return Optional.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -9,10 +9,10 @@ import java.util.Optional;
  * (absent when the mark was set from Java code without a query).
  *
  * @param reason the reason given with the mark, possibly empty
- * @param time when the mark was set
+ * @param time when the mark was set (absent only in imported data that did not record it)
  * @param query the query text that selected the node, if any
  */
-public record Mark(String reason, Instant time, Optional<String> query) {
+public record Mark(String reason, Optional<Instant> time, Optional<String> query) {
   public Mark {
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(time, "time");
@@ -21,11 +21,11 @@ public record Mark(String reason, Instant time, Optional<String> query) {
 
   /** A mark with a reason and a time, set without a query. */
   public static Mark of(String reason, Instant time) {
-    return new Mark(reason, time, Optional.empty());
+    return new Mark(reason, Optional.of(time), Optional.empty());
   }
 
   /** A mark with a reason, a time and the query that selected the node. */
   public static Mark of(String reason, Instant time, String query) {
-    return new Mark(reason, time, Optional.of(query));
+    return new Mark(reason, Optional.of(time), Optional.of(query));
   }
 }

@@ -1,5 +1,7 @@
 package dev.inventory.state;
 
+import dev.inventory.PropertyValueException;
+import dev.inventory.Values;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,16 +22,17 @@ import java.util.TreeMap;
  * <pre>
  * desired:  clean (boolean), clean_reason, clean_time, clean_query
  * metadata: protected (boolean), protect_reason, protect_time, protect_query,
- *           cleaned (boolean), cleaned_time, cleanup (object: progress key to text)
+ *           cleaned (boolean), cleaned_reason, cleaned_time, cleaned_query,
+ *           cleanup (object: progress key to text)
  * </pre>
  *
  * @param clean the cleanup mark, if the node is marked for cleanup
  * @param protection the protection mark, if the node is protected
- * @param cleaned when the node was cleaned, if it was
+ * @param cleaned when and how the node was cleaned, if it was (the reason says what was done)
  * @param progress cleanup progress by key (sorted), empty when there is none
  */
 public record NodeState(
-    Optional<Mark> clean, Optional<Mark> protection, Optional<Instant> cleaned, Map<String, String> progress) {
+    Optional<Mark> clean, Optional<Mark> protection, Optional<Mark> cleaned, Map<String, String> progress) {
 
   /** The state of a node nobody has marked. */
   public static final NodeState EMPTY = new NodeState(Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
@@ -77,8 +80,8 @@ public record NodeState(
     return new NodeState(clean, Optional.empty(), cleaned, progress);
   }
 
-  public NodeState withCleaned(Instant time) {
-    return new NodeState(clean, protection, Optional.of(time), progress);
+  public NodeState withCleaned(Mark mark) {
+    return new NodeState(clean, protection, Optional.of(mark), progress);
   }
 
   public NodeState withoutCleaned() {
@@ -116,16 +119,94 @@ public record NodeState(
     m.put("protected", protection.isPresent());
     protection.ifPresent(mark -> putMark(m, "protect", mark));
     m.put("cleaned", cleaned.isPresent());
-    cleaned.ifPresent(t -> m.put("cleaned_time", t));
+    cleaned.ifPresent(mark -> putMark(m, "cleaned", mark));
     if (!progress.isEmpty()) {
       m.put("cleanup", new LinkedHashMap<String, Object>(progress));
     }
     return Collections.unmodifiableMap(m);
   }
 
+  /**
+   * Reads a state from its two sections, the inverse of {@link #desired()} and {@link #metadata()}.
+   * Times may be {@link Instant}s or ISO-8601 text. Keys this library does not use are ignored, so
+   * sections exported by Fix Inventory load.
+   *
+   * @throws PropertyValueException naming the field ({@code desired.clean_time}) and what was
+   *     expected, for a value of the wrong type
+   */
+  public static NodeState fromSections(Map<String, ?> desired, Map<String, ?> metadata) {
+    Map<String, ?> d = desired == null ? Map.of() : desired;
+    Map<String, ?> m = metadata == null ? Map.of() : metadata;
+    Optional<Mark> clean = readMark(d, "desired", "clean", "clean");
+    Optional<Mark> protection = readMark(m, "metadata", "protected", "protect");
+    Optional<Mark> cleaned = readMark(m, "metadata", "cleaned", "cleaned");
+    Map<String, String> progress = new TreeMap<>();
+    Object cleanup = m.get("cleanup");
+    if (cleanup != null) {
+      if (!(cleanup instanceof Map<?, ?> map)) {
+        throw new PropertyValueException("metadata.cleanup", "an object of strings",
+            "metadata.cleanup: expected an object of strings, got " + Values.describe(cleanup));
+      }
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getValue() instanceof String v)) {
+          String field = "metadata.cleanup." + e.getKey();
+          throw new PropertyValueException(field, "a string",
+              field + ": expected a string, got " + Values.describe(e.getValue()));
+        }
+        progress.put(String.valueOf(e.getKey()), v);
+      }
+    }
+    return new NodeState(clean, protection, cleaned, progress);
+  }
+
+  private static Optional<Mark> readMark(Map<String, ?> section, String sectionName, String flag, String prefix) {
+    Object set = section.get(flag);
+    if (set == null || Boolean.FALSE.equals(set)) {
+      return Optional.empty();
+    }
+    if (!Boolean.TRUE.equals(set)) {
+      String field = sectionName + "." + flag;
+      throw new PropertyValueException(field, "true or false",
+          field + ": expected true or false, got " + Values.describe(set));
+    }
+    String reason = readString(section, sectionName, prefix + "_reason").orElse("");
+    Optional<Instant> time = readTime(section, sectionName, prefix + "_time");
+    Optional<String> query = readString(section, sectionName, prefix + "_query");
+    return Optional.of(new Mark(reason, time, query));
+  }
+
+  private static Optional<String> readString(Map<String, ?> section, String sectionName, String key) {
+    Object v = section.get(key);
+    if (v == null) {
+      return Optional.empty();
+    }
+    if (!(v instanceof String s)) {
+      String field = sectionName + "." + key;
+      throw new PropertyValueException(field, "a string", field + ": expected a string, got " + Values.describe(v));
+    }
+    return Optional.of(s);
+  }
+
+  private static Optional<Instant> readTime(Map<String, ?> section, String sectionName, String key) {
+    Object v = section.get(key);
+    if (v == null) {
+      return Optional.empty();
+    }
+    if (v instanceof Instant i) {
+      return Optional.of(i);
+    }
+    Optional<Instant> parsed = v instanceof String s ? Values.parseDatetime(s) : Optional.empty();
+    if (parsed.isEmpty()) {
+      String field = sectionName + "." + key;
+      throw new PropertyValueException(field, "an ISO-8601 datetime",
+          field + ": expected an ISO-8601 datetime, got " + Values.describe(v));
+    }
+    return parsed;
+  }
+
   private static void putMark(Map<String, Object> m, String prefix, Mark mark) {
     m.put(prefix + "_reason", mark.reason());
-    m.put(prefix + "_time", mark.time());
+    mark.time().ifPresent(t -> m.put(prefix + "_time", t));
     mark.query().ifPresent(q -> m.put(prefix + "_query", q));
   }
 }
