@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -47,8 +48,11 @@ import java.util.regex.Pattern;
  *       shared by all stores of this JVM on the same file, and an exclusive {@link FileLock} on
  *       {@code <file>.lock}; under them it re-reads the file if its bytes differ from what this
  *       store last read or wrote, then applies the change and writes.
- *   <li>Reads come from memory, refreshed when the file's identity, modification time or size
- *       changed; another writer's change is seen at the latest at this store's next write.
+ *   <li>Reads come from memory. They see at once what any store of this JVM wrote to the file (a
+ *       write counter per file tells them). Another process's write is seen when the file's
+ *       identity, modification time or size shows it, and always after this store's next {@code
+ *       update}, {@code updateAll} or {@code replaceAll}: two writes within one tick of the file
+ *       system's clock, of equal size, can look unchanged, so writes compare the bytes instead.
  *   <li>A corrupt file is never replaced: opening it, or a change once it became corrupt, fails.
  * </ul>
  *
@@ -67,21 +71,27 @@ final class JsonFileStateStore implements StateStore {
   }
 
   /**
-   * One lock per state file for the whole JVM: a second {@link FileChannel#lock()} on a file this
-   * JVM has already locked throws instead of waiting, so stores on one file queue here first.
+   * What all stores of this JVM on one state file share. The lock: a second {@link
+   * FileChannel#lock()} on a file this JVM has already locked throws instead of waiting, so stores
+   * on one file queue here first. The write counter: lets reads notice a write by another store
+   * that the file's stamp cannot show.
    */
-  private static final ConcurrentMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+  private record SharedFile(ReentrantLock lock, AtomicLong writes) {}
+
+  private static final ConcurrentMap<Path, SharedFile> SHARED = new ConcurrentHashMap<>();
 
   private final Path file;
   private final Path directory;
   private final Path lockFile;
   private final Pattern tempName;
   private final ReentrantLock jvmLock;
+  private final AtomicLong jvmWrites;
   private final WriteHook hook;
 
   // Guarded by this: the content last read from or written to the file.
   private Map<String, NodeState> states;
   private FileStamp stamp;
+  private long seenWrites;
   private byte[] digest;
   private boolean leftoversRemoved;
 
@@ -90,7 +100,9 @@ final class JsonFileStateStore implements StateStore {
     this.directory = directory;
     this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
     this.tempName = Pattern.compile(Pattern.quote(file.getFileName().toString()) + "\\.tmp-[0-9]+");
-    this.jvmLock = JVM_LOCKS.computeIfAbsent(lockKey, k -> new ReentrantLock());
+    SharedFile shared = SHARED.computeIfAbsent(lockKey, k -> new SharedFile(new ReentrantLock(), new AtomicLong()));
+    this.jvmLock = shared.lock();
+    this.jvmWrites = shared.writes();
     this.hook = hook;
   }
 
@@ -189,8 +201,8 @@ final class JsonFileStateStore implements StateStore {
       throw new IllegalStateException("A change function must not write to the state file " + file);
     }
     jvmLock.lock();
-    try (FileChannel channel = FileChannel.open(lockFile, CREATE, WRITE);
-        FileLock ignored = channel.lock()) {
+    try (FileChannel channel = FileChannel.open(lockFile, CREATE, WRITE)) {
+      channel.lock(); // held until the channel closes
       syncWithFile();
       Map<String, NodeState> next = new TreeMap<>(states);
       change.apply(next);
@@ -217,6 +229,7 @@ final class JsonFileStateStore implements StateStore {
       digest = d;
     }
     stamp = now;
+    seenWrites = jvmWrites.get();
   }
 
   /** Outside a write: reloads when the file looks changed (another store or process wrote it). */
@@ -224,20 +237,22 @@ final class JsonFileStateStore implements StateStore {
     if (jvmLock.isHeldByCurrentThread()) {
       return; // inside a change function, which already sees the file's latest content
     }
-    if (!stamp().equals(stamp)) {
+    if (jvmWrites.get() != seenWrites || !stamp().equals(stamp)) {
       load();
     }
   }
 
   private void load() {
-    // The stamp before the bytes: if the file changes in between, the stamp is the older one and
-    // the next read merely reloads again; the other order could pair old bytes with a new stamp.
+    // Counter and stamp before the bytes: if the file changes in between, they are the older ones
+    // and the next read merely reloads again; the other order could pair old bytes with new ones.
+    long writes = jvmWrites.get();
     FileStamp now = stamp();
     byte[] bytes = readBytes();
     Map<String, NodeState> loaded = bytes == null ? new TreeMap<>() : StateFileFormat.read(bytes, file);
     states = loaded;
     digest = bytes == null ? null : sha256(bytes);
     stamp = now;
+    seenWrites = writes;
   }
 
   private void persist(Map<String, NodeState> next) {
@@ -260,6 +275,7 @@ final class JsonFileStateStore implements StateStore {
     syncDirectory();
     states = next;
     digest = sha256(bytes);
+    seenWrites = jvmWrites.incrementAndGet();
     stamp = stamp();
   }
 

@@ -59,9 +59,10 @@ public interface StateStore {
    * renamed over the file), so a crash leaves the old or the new content, never a torn file, and a
    * change that returned is on disk. Threads, several stores on one file and several processes
    * lose no update: each change holds an exclusive lock on the sidecar file {@code <file>.lock} and
-   * first re-reads the file if another writer changed it. Reads come from memory and see another
-   * writer's changes when the file's modification time or size shows them, at the latest after
-   * this store's next change. A change function must not write to the store.
+   * first re-reads the file if another writer changed it. Reads come from memory; they see what
+   * other stores of this JVM wrote at once, and another process's writes when the file's
+   * modification time or size shows them, at the latest after this store's next {@code update}.
+   * A change function must not write to the store.
    *
    * @param file the state file; its directory must exist
    * @throws StateException if the directory does not exist, or the file cannot be read or is not a

@@ -1,6 +1,5 @@
 package dev.inventory.state;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -255,9 +254,5 @@ class JsonFileStateStoreTest extends StateStoreContract {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).toList();
     }
-  }
-
-  static String content(Path file) throws IOException {
-    return new String(Files.readAllBytes(file), UTF_8);
   }
 }
