@@ -70,6 +70,7 @@ public final class AwsAccount extends AwsResourceBase implements Account {
       return this;
     }
 
+    /** Builds the immutable resource. */
     public AwsAccount build() {
       return new AwsAccount(this);
     }

@@ -48,8 +48,10 @@ public final class AwsIamAccessKey extends AwsResourceBase implements AccessKey 
   /** Key of the region of the last use inside {@code access_key_last_used}. */
   public static final String REGION = "region";
 
+  /** Property {@code user_name} (string): the owner's UserName. */
   public static final Property<AwsIamAccessKey> USER_NAME =
       Property.of(AwsIamAccessKey.class, "user_name", ValueType.STRING, AwsIamAccessKey::userName);
+  /** Property {@code access_key_last_used} (object), see {@link #accessKeyLastUsed()}. */
   public static final Property<AwsIamAccessKey> ACCESS_KEY_LAST_USED =
       Property.of(
           AwsIamAccessKey.class,

@@ -23,8 +23,10 @@ import java.util.Set;
  * }</pre>
  */
 public final class AwsIamGroup extends AwsResourceBase implements Group {
+  /** Property {@code arn} (string). */
   public static final Property<AwsIamGroup> ARN =
       Property.of(AwsIamGroup.class, "arn", ValueType.STRING, r -> r.arn().orElse(null));
+  /** Property {@code path} (string). */
   public static final Property<AwsIamGroup> PATH =
       Property.of(AwsIamGroup.class, "path", ValueType.STRING, r -> r.path().orElse(null));
 
@@ -102,16 +104,19 @@ public final class AwsIamGroup extends AwsResourceBase implements Group {
       return this;
     }
 
+    /** Sets the ARN, or clears it with {@code null}. */
     public Builder arn(String arn) {
       this.arn = arn;
       return this;
     }
 
+    /** Sets the IAM path (for example {@code /}), or clears it with {@code null}. */
     public Builder path(String path) {
       this.path = path;
       return this;
     }
 
+    /** Builds the immutable resource. */
     public AwsIamGroup build() {
       return new AwsIamGroup(this);
     }

@@ -30,12 +30,16 @@ import java.util.Set;
  * absent rather than defaulting to {@code false}.
  */
 public final class AwsIamUser extends AwsResourceBase implements User {
+  /** Property {@code arn} (string). */
   public static final Property<AwsIamUser> ARN =
       Property.of(AwsIamUser.class, "arn", ValueType.STRING, u -> u.arn().orElse(null));
+  /** Property {@code path} (string). */
   public static final Property<AwsIamUser> PATH =
       Property.of(AwsIamUser.class, "path", ValueType.STRING, u -> u.path().orElse(null));
+  /** Property {@code password_enabled} (boolean). */
   public static final Property<AwsIamUser> PASSWORD_ENABLED =
       Property.of(AwsIamUser.class, "password_enabled", ValueType.BOOLEAN, u -> u.passwordEnabled().orElse(null));
+  /** Property {@code mfa_active} (boolean). */
   public static final Property<AwsIamUser> MFA_ACTIVE =
       Property.of(AwsIamUser.class, "mfa_active", ValueType.BOOLEAN, u -> u.mfaActive().orElse(null));
 
@@ -138,26 +142,31 @@ public final class AwsIamUser extends AwsResourceBase implements User {
       return this;
     }
 
+    /** Sets the ARN, or clears it with {@code null}. */
     public Builder arn(String arn) {
       this.arn = arn;
       return this;
     }
 
+    /** Sets the IAM path (for example {@code /}), or clears it with {@code null}. */
     public Builder path(String path) {
       this.path = path;
       return this;
     }
 
+    /** Sets whether a console password is enabled, or clears it (unknown) with {@code null}. */
     public Builder passwordEnabled(Boolean passwordEnabled) {
       this.passwordEnabled = passwordEnabled;
       return this;
     }
 
+    /** Sets whether an MFA device is active, or clears it (unknown) with {@code null}. */
     public Builder mfaActive(Boolean mfaActive) {
       this.mfaActive = mfaActive;
       return this;
     }
 
+    /** Builds the immutable resource. */
     public AwsIamUser build() {
       return new AwsIamUser(this);
     }

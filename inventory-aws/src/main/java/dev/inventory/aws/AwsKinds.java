@@ -19,13 +19,21 @@ import java.util.List;
  * {@code access_key}, {@code aws_resource}.
  */
 public final class AwsKinds {
+  /** {@code aws_resource}: base of every AWS kind. */
   public static final String AWS_RESOURCE = "aws_resource";
+  /** {@code aws_account}: {@link AwsAccount}. */
   public static final String AWS_ACCOUNT = "aws_account";
+  /** {@code aws_region}: {@link AwsRegion}. */
   public static final String AWS_REGION = "aws_region";
+  /** {@code aws_iam_user}: {@link AwsIamUser}. */
   public static final String AWS_IAM_USER = "aws_iam_user";
+  /** {@code aws_root_user}: {@link AwsRootUser}. */
   public static final String AWS_ROOT_USER = "aws_root_user";
+  /** {@code aws_iam_access_key}: {@link AwsIamAccessKey}. */
   public static final String AWS_IAM_ACCESS_KEY = "aws_iam_access_key";
+  /** {@code aws_iam_group}: {@link AwsIamGroup}. */
   public static final String AWS_IAM_GROUP = "aws_iam_group";
+  /** {@code aws_iam_role}: {@link AwsIamRole}. */
   public static final String AWS_IAM_ROLE = "aws_iam_role";
 
   private static final List<Kind> ALL = List.of(

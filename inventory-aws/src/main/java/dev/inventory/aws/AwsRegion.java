@@ -68,6 +68,7 @@ public final class AwsRegion extends AwsResourceBase implements Region {
       return this;
     }
 
+    /** Builds the immutable resource. */
     public AwsRegion build() {
       return new AwsRegion(this);
     }

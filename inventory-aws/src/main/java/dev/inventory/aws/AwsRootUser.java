@@ -24,10 +24,13 @@ public final class AwsRootUser extends AwsResourceBase implements User {
   /** The name every root user has. */
   public static final String NAME = "root";
 
+  /** Property {@code arn} (string). */
   public static final Property<AwsRootUser> ARN =
       Property.of(AwsRootUser.class, "arn", ValueType.STRING, u -> u.arn().orElse(null));
+  /** Property {@code password_enabled} (boolean). */
   public static final Property<AwsRootUser> PASSWORD_ENABLED =
       Property.of(AwsRootUser.class, "password_enabled", ValueType.BOOLEAN, u -> u.passwordEnabled().orElse(null));
+  /** Property {@code mfa_active} (boolean). */
   public static final Property<AwsRootUser> MFA_ACTIVE =
       Property.of(AwsRootUser.class, "mfa_active", ValueType.BOOLEAN, u -> u.mfaActive().orElse(null));
 
@@ -131,21 +134,25 @@ public final class AwsRootUser extends AwsResourceBase implements User {
       return this;
     }
 
+    /** Sets the ARN, or clears it with {@code null}. */
     public Builder arn(String arn) {
       this.arn = arn;
       return this;
     }
 
+    /** Sets whether a console password is enabled, or clears it (unknown) with {@code null}. */
     public Builder passwordEnabled(Boolean passwordEnabled) {
       this.passwordEnabled = passwordEnabled;
       return this;
     }
 
+    /** Sets whether an MFA device is active, or clears it (unknown) with {@code null}. */
     public Builder mfaActive(Boolean mfaActive) {
       this.mfaActive = mfaActive;
       return this;
     }
 
+    /** Builds the immutable resource. */
     public AwsRootUser build() {
       return new AwsRootUser(this);
     }

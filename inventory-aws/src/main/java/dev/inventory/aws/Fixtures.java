@@ -96,6 +96,7 @@ public final class Fixtures {
    * @param duration how long before the clock; not negative
    */
   public record Ago(Duration duration) {
+    /** Checks that the duration is not negative. */
     public Ago {
       Objects.requireNonNull(duration, "duration");
       if (duration.isNegative()) {
@@ -126,7 +127,13 @@ public final class Fixtures {
 
   // ---- the cloud ----------------------------------------------------------------------------
 
-  /** Collects accounts and builds the inventory. */
+  /**
+   * Collects accounts and builds the inventory.
+   *
+   * <pre>{@code
+   * Fixtures.aws(clock).account("111111111111", "prod", a -> a.user("ci")).build();
+   * }</pre>
+   */
   public static final class AwsBuilder {
     private final Clock clock;
     private final Map<String, AccountBuilder> accounts = new LinkedHashMap<>();
@@ -192,7 +199,13 @@ public final class Fixtures {
 
   // ---- account ------------------------------------------------------------------------------
 
-  /** Users, root user, groups and roles of one account. */
+  /**
+   * Users, root user, groups and roles of one account.
+   *
+   * <pre>{@code
+   * a -> a.user("ci").rootUser().group("admins").role("deployer", r -> r.lastUsed(daysAgo(2)))
+   * }</pre>
+   */
   public static final class AccountBuilder {
     private final AwsBuilder root;
     private final String accountId;
@@ -328,7 +341,13 @@ public final class Fixtures {
 
   // ---- users --------------------------------------------------------------------------------
 
-  /** One IAM user: times, flags, tags, path and access keys. */
+  /**
+   * One IAM user: times, flags, tags, path and access keys.
+   *
+   * <pre>{@code
+   * u -> u.path("/ci/").mfaActive(true).accessKey(k -> k.lastUsed(daysAgo(120)))
+   * }</pre>
+   */
   public static final class UserBuilder {
     private final String name;
     private final Keys keys;
@@ -344,11 +363,13 @@ public final class Fixtures {
       this.keys = new Keys(account, "user " + name);
     }
 
+    /** When it was created (default: see {@link Fixtures}). */
     public UserBuilder created(Ago when) {
       created = When.of(when);
       return this;
     }
 
+    /** When it was created (default: see {@link Fixtures}). */
     public UserBuilder created(Instant when) {
       created = When.of(when);
       return this;
@@ -378,6 +399,7 @@ public final class Fixtures {
       return this;
     }
 
+    /** Adds a tag. */
     public UserBuilder tag(String key, String value) {
       tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
@@ -521,7 +543,13 @@ public final class Fixtures {
 
   // ---- access keys --------------------------------------------------------------------------
 
-  /** One access key: creation, last use and status. */
+  /**
+   * One access key: creation, last use and status.
+   *
+   * <pre>{@code
+   * k -> k.created(daysAgo(500)).lastUsed(daysAgo(120), "s3", "eu-west-1").inactive()
+   * }</pre>
+   */
   public static final class AccessKeyBuilder {
     private When created;
     private When lastUsed;
@@ -532,11 +560,13 @@ public final class Fixtures {
 
     private AccessKeyBuilder() {}
 
+    /** When it was created (default: see {@link Fixtures}). */
     public AccessKeyBuilder created(Ago when) {
       created = When.of(when);
       return this;
     }
 
+    /** When it was created (default: see {@link Fixtures}). */
     public AccessKeyBuilder created(Instant when) {
       created = When.of(when);
       return this;
@@ -623,11 +653,13 @@ public final class Fixtures {
       this.name = name;
     }
 
+    /** When it was created (default: see {@link Fixtures}). */
     public GroupBuilder created(Ago when) {
       created = When.of(when);
       return this;
     }
 
+    /** When it was created (default: see {@link Fixtures}). */
     public GroupBuilder created(Instant when) {
       created = When.of(when);
       return this;
@@ -661,11 +693,13 @@ public final class Fixtures {
       this.name = name;
     }
 
+    /** When it was created (default: see {@link Fixtures}). */
     public RoleBuilder created(Ago when) {
       created = When.of(when);
       return this;
     }
 
+    /** When it was created (default: see {@link Fixtures}). */
     public RoleBuilder created(Instant when) {
       created = When.of(when);
       return this;
@@ -689,6 +723,7 @@ public final class Fixtures {
       return this;
     }
 
+    /** Adds a tag. */
     public RoleBuilder tag(String key, String value) {
       tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
