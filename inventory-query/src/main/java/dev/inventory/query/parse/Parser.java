@@ -590,11 +590,13 @@ final class Parser {
             "a navigation range ends at or after its start: [" + start + ":" + end.getAsInt() + "]",
             text, rangeStart, lastEnd - rangeStart, List.of());
       }
-      if (types == null && peek().is(Kind.IDENT)) {
-        types = edgeTypes();
+    }
+    if (types == null) {
+      if (peek().is(Kind.IDENT)) {
+        types = edgeTypes(); // Fix Inventory also accepts the types after the range
+      } else {
+        expected.add("an edge type");
       }
-    } else if (types == null) {
-      expected.add("an edge type");
     }
     Navigation.Direction direction;
     if (open.is(Kind.MINUS)) {

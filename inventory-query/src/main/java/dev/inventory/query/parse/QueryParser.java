@@ -91,10 +91,20 @@ public final class QueryParser {
   private static Command command(String line, int from, int to, boolean first, SourceMap map) {
     int start = skipWhitespace(line, from, to);
     if (start == to) {
-      int at = from > 0 ? from - 1 : start;
-      throw new QuerySyntaxException(ErrorCode.EMPTY_COMMAND,
-          first && from == 0 && to == line.length() ? "expected a command" : "expected a command after '|'",
-          line, at, from > 0 ? 1 : 0, commandNames(first));
+      String reason;
+      int at;
+      if (to < line.length()) {
+        reason = "expected a command, found '|'";
+        at = to;
+      } else if (from > 0) {
+        reason = "expected a command after '|'";
+        at = from - 1;
+      } else {
+        reason = "expected a command";
+        at = to;
+      }
+      throw new QuerySyntaxException(ErrorCode.EMPTY_COMMAND, reason, line, at, at < line.length() ? 1 : 0,
+          commandNames(first));
     }
     int nameEnd = start;
     while (nameEnd < to && !Character.isWhitespace(line.charAt(nameEnd))) {
