@@ -8,7 +8,7 @@ package dev.inventory.query.ast;
  *
  * <pre>{@code
  * Pipeline p = QueryParser.parseCommandLine("search is(access_key) | count name");
- * p.commands().get(1);   // PipeCommand[name=COUNT, arguments=name]
+ * p.commands().get(1);   // new PipeCommand(PipeCommand.Name.COUNT, "name"), prints "count name"
  * }</pre>
  */
 public sealed interface Command permits SearchCommand, PipeCommand {}

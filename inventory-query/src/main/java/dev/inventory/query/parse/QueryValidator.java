@@ -13,7 +13,6 @@ import dev.inventory.query.ast.Pipeline;
 import dev.inventory.query.ast.Predicate;
 import dev.inventory.query.ast.Query;
 import dev.inventory.query.ast.SearchCommand;
-import dev.inventory.query.ast.Sort;
 import dev.inventory.query.ast.Term;
 import dev.inventory.query.ast.WithClause;
 import java.util.List;
