@@ -1,0 +1,58 @@
+package dev.inventory.query.parse;
+
+/**
+ * Stable codes of {@link QuerySyntaxException}s. Tests and tools check codes, not wording; the
+ * wording may improve, the codes stay.
+ *
+ * <pre>{@code
+ * try {
+ *   QueryParser.parse("is(access_key) and");
+ * } catch (QuerySyntaxException e) {
+ *   e.code();   // UNEXPECTED_END
+ * }
+ * }</pre>
+ */
+public enum ErrorCode {
+  /** A token that does not fit here; {@link QuerySyntaxException#expected()} lists what would. */
+  UNEXPECTED_TOKEN,
+  /** The text ends where more is needed. */
+  UNEXPECTED_END,
+  /** The query is complete but more text follows. */
+  TRAILING_INPUT,
+  /** A {@code /} or {@code .} of a path is not followed by a name ({@code / not in [...]}). */
+  EXPECTED_PROPERTY_NAME,
+  /** {@code /x.y} where {@code x} is not a section ({@code reported}, {@code desired}, ...). */
+  UNKNOWN_SECTION,
+  /** A navigation names an edge type other than {@code default} or {@code delete}. */
+  UNKNOWN_EDGE_TYPE,
+  /** A character that no token starts with ({@code @}, {@code $}, ...). */
+  INVALID_CHARACTER,
+  /** An unquoted value contains a character outside {@code A-Z a-z 0-9 _ - : / .}. */
+  INVALID_UNQUOTED_VALUE,
+  /** A double-quoted string is not closed. */
+  UNTERMINATED_STRING,
+  /** A backticked name is not closed on its line. */
+  UNTERMINATED_NAME,
+  /** An empty backticked name or quoted kind. */
+  EMPTY_NAME,
+  /** A backslash escape other than {@code \" \\ \/ \'} in a double-quoted string. */
+  INVALID_ESCAPE,
+  /** {@code and} and {@code or} mixed at one level without parentheses (DESIGN §4.7). */
+  AMBIGUOUS_AND_OR,
+  /** A number that does not fit (limits, ranges, counts, array positions are {@code int}s). */
+  NUMBER_OUT_OF_RANGE,
+  /** A navigation range that ends before it starts ({@code -[3:1]->}). */
+  INVALID_RANGE,
+  /** {@code in} or {@code not in} followed by something other than a list. */
+  LIST_EXPECTED,
+  /** Parentheses, {@code not}s, lists or nested clauses deeper than the parser accepts. */
+  NESTING_TOO_DEEP,
+  /** An empty command between two {@code |}s, or an empty command line. */
+  EMPTY_COMMAND,
+  /** A command name that is not known. */
+  UNKNOWN_COMMAND,
+  /** A command that takes no arguments was given some. */
+  UNEXPECTED_ARGUMENT,
+  /** A kind that the kind registry does not know (a semantic check, see {@link QueryValidator}). */
+  UNKNOWN_KIND
+}

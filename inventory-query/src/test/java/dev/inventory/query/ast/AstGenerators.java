@@ -1,0 +1,223 @@
+package dev.inventory.query.ast;
+
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import dev.inventory.EdgeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * QuickTheories generators of query ASTs, reusable by every test that needs random queries (round
+ * trip, DSL parity, engine laws). Names and strings mix plain words with the awkward cases the
+ * printer must quote, backtick or rewrite: keywords, shorthands, look-alikes of numbers, durations
+ * and date-times, quotes, backslashes, pipes and line breaks.
+ *
+ * <pre>{@code
+ * qt().forAll(AstGenerators.queries()).checkAssert(q -> ...);
+ * }</pre>
+ */
+public final class AstGenerators {
+  private static final List<String> WORDS = List.of(
+      "name", "id", "is", "kind", "tags", "owner", "access_key", "user", "last_access", "age", "a", "b_c", "x-y",
+      "all", "and", "or", "not", "with", "sort", "limit", "in", "any", "none", "asc", "desc", "empty", "count",
+      "true", "null", "cloud", "account", "region", "reported", "desired", "ancestors");
+  private static final List<String> ODD_STRINGS = List.of(
+      "", " ", "a b", "owner:team", "90days", "-3d", "1.5h", "42", "-7", "3.25", "2024-01-01T00:00:00Z",
+      "2024-01-01", "foo.*", "say \"hi\"", "back\\slash", "a|b", "line\nbreak", "tab\there", "ünïcödé",
+      "-->", "<--", "a,b", "[x]", "(y)", "{z}", "`tick`", "0000-01-01T00:00:00Z", "1ms", "arn:aws:iam::1:user/x");
+  private static final List<String> DURATION_TEXTS = List.of(
+      "90days", "3d", "1w", "2h30min", "1yr2mo", "1M", "5m", "10s", "1.5h", "-3d", "0s", "2weeks1day", "1year", "7d12h");
+
+  private AstGenerators() {}
+
+  /** Plain identifiers, including keywords. */
+  public static Gen<String> identifiers() {
+    Gen<String> generated = strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 8);
+    return Generate.pick(WORDS).mix(generated, 40);
+  }
+
+  /** Any string: identifiers, awkward strings and random printable text. */
+  public static Gen<String> anyStrings() {
+    Gen<String> random = strings().basicLatinAlphabet().ofLengthBetween(0, 10);
+    return identifiers().mix(Generate.pick(ODD_STRINGS), 50).mix(random, 30);
+  }
+
+  /** Names valid for a path segment or a kind: non-empty, without backticks or line breaks. */
+  public static Gen<String> names() {
+    // Mapped rather than filtered: QuickTheories gives up when too many examples fail an assumption.
+    return anyStrings().map(s -> {
+      String cleaned = s.replace('`', '\'').replace('\n', ' ').replace('\r', ' ');
+      return cleaned.isEmpty() ? "_" : cleaned;
+    });
+  }
+
+  public static Gen<Segment> segments() {
+    Gen<Optional<Index>> index = Generate.frequency(List.of(
+        org.quicktheories.api.Pair.of(6, Generate.constant(Optional.<Index>empty())),
+        org.quicktheories.api.Pair.of(1, Generate.constant(Optional.<Index>of(Index.any()))),
+        org.quicktheories.api.Pair.of(1, integers().between(0, 20).map(i -> Optional.<Index>of(Index.at(i))))));
+    return names().zip(index, Segment::new);
+  }
+
+  public static Gen<Path> paths() {
+    Gen<List<Segment>> segs = lists().of(segments()).ofSizeBetween(1, 3);
+    Gen<Section> section = Generate.enumValues(Section.class);
+    Gen<Path> any = section.zip(names(), segs, (s, kind, list) ->
+        new Path(s, s.takesKind() ? Optional.of(kind) : Optional.empty(), list));
+    Gen<Path> shorthand = Generate.pick(List.copyOf(Path.SHORTHAND_KINDS)).zip(segs, (k, list) -> {
+      List<Segment> withSection = new ArrayList<>();
+      withSection.add(Segment.of("reported"));
+      withSection.addAll(list);
+      return new Path(Section.ANCESTORS, Optional.of(k), withSection);
+    });
+    Gen<Path> reported = segs.map(list -> new Path(Section.REPORTED, Optional.empty(), list));
+    return reported.mix(any, 40).mix(shorthand, 20);
+  }
+
+  public static Gen<Value> scalarValues() {
+    Gen<Value> strings = anyStrings().map(s -> (Value) StringValue.of(s));
+    Gen<Value> longs = longs().all().map(l -> (Value) NumberValue.of(l));
+    Gen<Value> doubles = doubles().any().map(d -> (Value) NumberValue.of(Double.isFinite(d) ? d : 0.5));
+    Gen<Value> bools = Generate.booleans().map(b -> (Value) BoolValue.of(b));
+    Gen<Value> nulls = Generate.constant(() -> (Value) NullValue.of());
+    Gen<Value> writtenDurations = Generate.pick(DURATION_TEXTS).map(t -> (Value) DurationValue.parse(t).orElseThrow());
+    Gen<Value> builtDurations = longs().between(-100_000_000_000L, 100_000_000_000L)
+        .zip(integers().between(0, 999_999_999), (s, n) -> (Value) DurationValue.of(Duration.ofSeconds(s, n)));
+    long min = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+    long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    Gen<Value> datetimes = longs().between(min, max)
+        .zip(Generate.pick(List.of(0, 0, 0, 500_000_000, 123_456_789)), (s, n) -> (Value) DateTimeValue.of(Instant.ofEpochSecond(s, n)));
+    return strings.mix(longs, 15).mix(doubles, 10).mix(bools, 5).mix(nulls, 5)
+        .mix(writtenDurations, 10).mix(builtDurations, 10).mix(datetimes, 10);
+  }
+
+  public static Gen<ListValue> listValues(int depth) {
+    Gen<Value> element = depth <= 0 ? scalarValues() : scalarValues().mix(listValues(depth - 1).map(l -> (Value) l), 15);
+    return lists().of(element).ofSizeBetween(0, 3).map(ListValue::new);
+  }
+
+  public static Gen<Value> values() {
+    return scalarValues().mix(listValues(1).map(l -> (Value) l), 15);
+  }
+
+  public static Gen<Navigation> navigations() {
+    Gen<List<EdgeType>> types = Generate.pick(List.of(
+        List.of(EdgeType.DEFAULT), List.of(EdgeType.DELETE), List.of(EdgeType.DEFAULT, EdgeType.DELETE),
+        List.of(EdgeType.DELETE, EdgeType.DEFAULT)));
+    Gen<int[]> range = integers().between(0, 5).zip(integers().between(-1, 4), (s, extra) -> new int[] {s, extra});
+    return Generate.enumValues(Navigation.Direction.class).zip(types, range, (d, t, r) ->
+        new Navigation(d, t, r[0], r[1] < 0 ? OptionalInt.empty() : OptionalInt.of(r[0] + r[1])));
+  }
+
+  public static Gen<Predicate> predicates() {
+    Gen<Optional<ArrayModifier>> modifier = Generate.enumValues(ArrayModifier.class).toOptionals(70) /* percent empty */;
+    Gen<Operator> operator = Generate.enumValues(Operator.class);
+    return paths().zip(modifier, operator, operator.flatMap(op -> op.takesList() ? listValues(1).map(l -> (Value) l) : values()),
+        (p, m, op, v) -> new Predicate(p, m, op, op.takesList() && !(v instanceof ListValue) ? ListValue.of(v) : v));
+  }
+
+  public static Gen<Term> leaves() {
+    Gen<Term> all = Generate.constant(() -> (Term) AllTerm.of());
+    Gen<Term> is = lists().of(names()).ofSizeBetween(1, 3).map(k -> (Term) new IsTerm(k));
+    Gen<Term> id = lists().of(anyStrings()).ofSizeBetween(1, 3).map(i -> (Term) new IdTerm(i));
+    Gen<Term> fullText = anyStrings().map(s -> (Term) new FullText(s));
+    Gen<Term> predicate = predicates().map(p -> (Term) p);
+    return predicate.mix(is, 25).mix(all, 5).mix(id, 10).mix(fullText, 10);
+  }
+
+  /** Terms nested up to {@code depth} levels. */
+  public static Gen<Term> terms(int depth) {
+    if (depth <= 0) {
+      return leaves();
+    }
+    Gen<Term> sub = terms(depth - 1);
+    Gen<Term> and = lists().of(sub).ofSizeBetween(2, 3).map(l -> (Term) new And(l));
+    Gen<Term> or = lists().of(sub).ofSizeBetween(2, 3).map(l -> (Term) new Or(l));
+    Gen<Term> not = sub.map(t -> (Term) new Not(t));
+    Gen<Term> context = paths().zip(sub, (p, t) -> (Term) new ContextTerm(p, t));
+    Gen<Term> with = withClauses(depth - 1).map(w -> (Term) w);
+    return leaves().mix(and, 20).mix(or, 20).mix(not, 10).mix(context, 10).mix(with, 10);
+  }
+
+  public static Gen<WithClause> withClauses(int depth) {
+    Gen<WithCondition> condition = Generate.oneOf(
+        Generate.constant(() -> (WithCondition) WithCondition.empty()),
+        Generate.constant(() -> (WithCondition) WithCondition.any()),
+        Generate.pick(List.of(Operator.EQ, Operator.NE, Operator.LT, Operator.LE, Operator.GT, Operator.GE))
+            .zip(integers().between(0, 10), (op, n) -> (WithCondition) WithCondition.count(op, n)));
+    Gen<Optional<Term>> term = terms(Math.max(0, depth - 1)).toOptionals(30);
+    Gen<Optional<WithClause>> nested = depth <= 0
+        ? Generate.constant(Optional.empty())
+        : withClauses(depth - 1).toOptionals(75);
+    return condition.zip(navigations(), term, nested, WithClause::new);
+  }
+
+  public static Gen<Sort> sorts() {
+    return paths().zip(Generate.enumValues(Sort.Order.class), Sort::new);
+  }
+
+  public static Gen<Part> parts(boolean needsNavigation) {
+    Gen<Optional<Term>> term = terms(3).toOptionals(15);
+    Gen<List<Sort>> sort = Generate.frequency(List.of(
+        org.quicktheories.api.Pair.of(3, Generate.constant(List.<Sort>of())),
+        org.quicktheories.api.Pair.of(1, lists().of(sorts()).ofSizeBetween(1, 2))));
+    Gen<Optional<Limit>> limit = integers().between(0, 50).zip(integers().between(0, 50), Limit::new).toOptionals(75);
+    Gen<Optional<Navigation>> navigation = needsNavigation
+        ? navigations().map(Optional::of)
+        : navigations().toOptionals(70);
+    return term.zip(sort, limit, navigation, (t, s, l, n) -> {
+      if (t.isEmpty() && s.isEmpty() && l.isEmpty() && n.isEmpty()) {
+        return Part.of(AllTerm.of());
+      }
+      return new Part(t, s, l, n);
+    });
+  }
+
+  public static Gen<Query> queries() {
+    return integers().between(1, 3).flatMap(n -> {
+      Gen<List<Part>> first = lists().of(parts(true)).ofSize(n - 1);
+      return first.zip(parts(false), (init, last) -> {
+        List<Part> all = new ArrayList<>(init);
+        all.add(last);
+        return new Query(all);
+      });
+    });
+  }
+
+  public static Gen<Command> pipeCommands() {
+    // sort and limit need arguments
+    Gen<Command> noArgs = Generate.pick(List.of(PipeCommand.Name.COUNT, PipeCommand.Name.LIST, PipeCommand.Name.HEAD,
+            PipeCommand.Name.TAIL, PipeCommand.Name.CLEAN, PipeCommand.Name.PROTECT, PipeCommand.Name.UNCLEAN,
+            PipeCommand.Name.UNPROTECT))
+        .map(n -> (Command) PipeCommand.of(n));
+    Gen<Command> limit = integers().between(0, 50).zip(integers().between(0, 50),
+        (o, n) -> (Command) new PipeCommand(PipeCommand.Name.LIMIT, new Limit(o, n).toString().substring("limit ".length())));
+    Gen<Command> count = paths().map(p -> (Command) new PipeCommand(PipeCommand.Name.COUNT, p.toString()));
+    Gen<Command> head = integers().between(-5, 500).map(n -> (Command) new PipeCommand(PipeCommand.Name.HEAD, n.toString()));
+    Gen<Command> sort = lists().of(sorts()).ofSizeBetween(1, 2).map(l -> (Command) new PipeCommand(PipeCommand.Name.SORT,
+        String.join(", ", l.stream().map(Sort::toString).toList())));
+    Gen<Command> clean = anyStrings().map(s -> (Command) new PipeCommand(PipeCommand.Name.CLEAN, StringValue.of(s).toString()));
+    Gen<Command> list = Generate.pick(List.of("kind, name", "name as n, /ancestors.user.reported.name", "--csv"))
+        .map(a -> (Command) new PipeCommand(PipeCommand.Name.LIST, a));
+    return noArgs.mix(count, 20).mix(head, 10).mix(sort, 10).mix(limit, 10).mix(clean, 20).mix(list, 10);
+  }
+
+  public static Gen<Pipeline> pipelines() {
+    return queries().zip(lists().of(pipeCommands()).ofSizeBetween(0, 3), (q, rest) -> {
+      List<Command> all = new ArrayList<>();
+      all.add(new SearchCommand(q));
+      all.addAll(rest);
+      return new Pipeline(all);
+    });
+  }
+}
