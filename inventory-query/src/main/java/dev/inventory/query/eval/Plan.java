@@ -132,6 +132,16 @@ public final class Plan {
     return List.copyOf(new PathReader(path).values(new Run(inventory, state, now), node));
   }
 
+  /**
+   * Sorts node indices by {@code keys} the way a query part sorts: missing values last in either
+   * direction, ties in the given order.
+   */
+  public static int[] sort(Inventory inventory, StateStore state, Instant now, List<Sort> keys, int[] nodes) {
+    List<SortKey> compiled = keys.stream()
+        .map(s -> new SortKey(new PathReader(s.path()), s.order() == Sort.Order.DESC)).toList();
+    return sort(new Run(inventory, state, now), compiled, nodes.clone());
+  }
+
   /** The reported section of a node: declared properties with a value, then undeclared ones. */
   public static java.util.Map<String, Object> reported(Inventory inventory, int node) {
     return java.util.Collections.unmodifiableMap(new Run(inventory, StateStore.inMemory(), Instant.EPOCH).reported(node));
