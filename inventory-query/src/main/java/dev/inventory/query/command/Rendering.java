@@ -73,11 +73,11 @@ final class Rendering {
     }
     StringJoiner lines = new StringJoiner(",\n", "[\n", "\n]");
     for (List<List<Object>> row : rows) {
-      StringJoiner object = new StringJoiner(", ", "  {", "}");
+      StringJoiner object = new StringJoiner(",", "  {", "}");
       for (int i = 0; i < columns.size(); i++) {
         List<Object> cell = row.get(i);
         Object value = cell.isEmpty() ? null : cell.size() == 1 ? cell.get(0) : cell;
-        object.add(Render.json(columns.get(i).name()) + ": " + Render.json(value));
+        object.add(Render.json(columns.get(i).name()) + ":" + Render.json(value));
       }
       lines.add(object.toString());
     }
