@@ -142,11 +142,6 @@ public final class Plan {
     return sort(new Run(inventory, state, now), compiled, nodes.clone());
   }
 
-  /** The reported section of a node: declared properties with a value, then undeclared ones. */
-  public static java.util.Map<String, Object> reported(Inventory inventory, int node) {
-    return java.util.Collections.unmodifiableMap(new Run(inventory, StateStore.inMemory(), Instant.EPOCH).reported(node));
-  }
-
   private int[] filter(Run run, CompiledPart p, int[] input) {
     int[] candidates;
     if (p.kinds().isPresent()) {

@@ -21,14 +21,13 @@ import java.util.Map;
 final class Run {
   /** Walking for an ancestor stops after this many steps, like unbounded navigation. */
   static final int MAX_STEPS = 250;
-  private static final int UNKNOWN = -2;
 
   final Inventory inventory;
   final KindRegistry kinds;
   final StateStore state;
   final Instant now;
-  private final Map<String, int[]> ancestors = new HashMap<>();
-  private final Map<String, int[]> descendants = new HashMap<>();
+  private final Map<String, Map<Integer, Integer>> ancestors = new HashMap<>();
+  private final Map<String, Map<Integer, Integer>> descendants = new HashMap<>();
   private final Map<Integer, NodeState> states = new HashMap<>();
 
   Run(Inventory inventory, StateStore state, Instant now) {
@@ -53,16 +52,8 @@ final class Run {
    * #MAX_STEPS} steps.
    */
   int related(int node, String kind, boolean inward) {
-    Map<String, int[]> cache = inward ? ancestors : descendants;
-    int[] known = cache.computeIfAbsent(kind, k -> {
-      int[] a = new int[inventory.size()];
-      Arrays.fill(a, UNKNOWN);
-      return a;
-    });
-    if (known[node] == UNKNOWN) {
-      known[node] = search(node, kind, inward);
-    }
-    return known[node];
+    Map<Integer, Integer> known = (inward ? ancestors : descendants).computeIfAbsent(kind, k -> new HashMap<>());
+    return known.computeIfAbsent(node, n -> search(n, kind, inward));
   }
 
   private int search(int start, String kind, boolean inward) {
