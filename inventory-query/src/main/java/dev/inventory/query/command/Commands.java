@@ -150,22 +150,10 @@ public final class Commands {
     CommandResult run() {
       List<Command> commands = parsed.value().commands();
       query = ((SearchCommand) commands.get(0)).query();
-      // Check every search before anything runs, so that a bad line marks nothing.
-      for (Command c : commands) {
-        if (c instanceof SearchCommand s) {
-          engine.compile(new Parsed<>(line, s.query(), parsed.sourceMap()));
-        }
-      }
+      validate(commands);
       for (int i = 1; i < commands.size(); i++) {
         Command c = commands.get(i);
-        if (last instanceof CommandResult.Counted || last instanceof CommandResult.Listed) {
-          throw usage(c, "'" + word(c) + "' cannot follow '" + word(commands.get(i - 1))
-              + "': count and list end a command line", List.of("the end of the line"));
-        }
         if (c instanceof SearchCommand s) {
-          if (result != null) {
-            throw usage(c, "a search cannot follow '" + word(commands.get(i - 1)) + "'", List.of("the end of the line"));
-          }
           query = combine(query, s.query());
         } else {
           pipe((PipeCommand) c);
@@ -176,6 +164,39 @@ public final class Commands {
         return listed(defaultColumns(), ListFormat.PLAIN);
       }
       return last;
+    }
+
+    /**
+     * Checks the whole line before anything runs, so that a line that fails marks nothing: every
+     * search (kinds, regular expressions), the order of the commands and the arguments of {@code
+     * list}.
+     */
+    private void validate(List<Command> commands) {
+      boolean ran = false; // a command before this one needed the search result
+      for (int i = 0; i < commands.size(); i++) {
+        Command c = commands.get(i);
+        if (i > 0 && commands.get(i - 1) instanceof PipeCommand p
+            && (p.name() == PipeCommand.Name.COUNT || p.name() == PipeCommand.Name.LIST)) {
+          throw usage(c, "'" + word(c) + "' cannot follow '" + p.name().word()
+              + "': count and list end a command line", List.of("the end of the line"));
+        }
+        if (c instanceof SearchCommand s) {
+          if (ran) {
+            throw usage(c, "a search cannot follow '" + word(commands.get(i - 1))
+                + "'; only sort, limit and head can come between two searches", List.of("the end of the line"));
+          }
+          engine.compile(new Parsed<>(line, s.query(), parsed.sourceMap()));
+        } else if (c instanceof PipeCommand p) {
+          switch (p.name()) {
+            case SORT, LIMIT, HEAD -> { }
+            case LIST -> {
+              ListArguments.parse(p.arguments(), line, argumentOffset(p));
+              ran = true;
+            }
+            default -> ran = true;
+          }
+        }
+      }
     }
 
     private void pipe(PipeCommand c) {

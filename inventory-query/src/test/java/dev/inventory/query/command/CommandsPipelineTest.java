@@ -194,8 +194,11 @@ class CommandsPipelineTest {
     assertUsage("search is(user) | list name, / as x", ErrorCode.EXPECTED_PROPERTY_NAME, "/ as x");
     assertUsage("search is(user) | count name | clean", ErrorCode.UNEXPECTED_TOKEN, "clean");
     assertUsage("search is(user) | list | search all", ErrorCode.UNEXPECTED_TOKEN, "search all");
+    assertUsage("search is(user) | clean | search all", ErrorCode.UNEXPECTED_TOKEN, "search all");
+    assertUsage("search is(user) | clean | list --xml", ErrorCode.UNEXPECTED_TOKEN, "--xml");
+    assertUsage("search is(user) | protect | count name | list", ErrorCode.UNEXPECTED_TOKEN, "list");
     assertUsage("search is(usr) | clean", ErrorCode.UNKNOWN_KIND, "usr) | clean");
-    assertUsage("search is(user) | clean | search is(usr)", ErrorCode.UNKNOWN_KIND, "usr)");
+    assertUsage("search is(user) | head 3 | search is(usr) | clean", ErrorCode.UNKNOWN_KIND, "usr)");
     assertUsage("search is(user) and name =~ \"(\" | clean", ErrorCode.BAD_REGEX, "\"(\" | clean");
     assertThat(state.updateAlls).isZero();
     assertThat(state.all()).isEmpty();
