@@ -54,5 +54,7 @@ public enum ErrorCode {
   /** A command that takes no arguments was given some. */
   UNEXPECTED_ARGUMENT,
   /** A kind that the kind registry does not know (a semantic check, see {@link QueryValidator}). */
-  UNKNOWN_KIND
+  UNKNOWN_KIND,
+  /** A regular expression after {@code =~} or {@code !~} that does not compile (a semantic check of the engine). */
+  BAD_REGEX
 }

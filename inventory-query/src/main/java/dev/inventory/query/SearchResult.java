@@ -1,0 +1,92 @@
+package dev.inventory.query;
+
+import dev.inventory.Inventory;
+import dev.inventory.Resource;
+import dev.inventory.query.ast.Path;
+import dev.inventory.query.ast.Query;
+import dev.inventory.query.eval.Plan;
+import dev.inventory.state.StateStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The nodes a query found at one instant, in result order (ascending snapshot order unless the last
+ * part sorts them), and how to read their values the way the engine does.
+ *
+ * <p>Immutable. {@link #values(Path, Resource)} reads the state store when it is called, so it sees
+ * marks made after the search.
+ *
+ * <pre>{@code
+ * SearchResult r = engine.search(QueryParser.parse("is(access_key) and last_access > 90days <-- is(user)"), clock);
+ * r.size();                                            // 29 on the demo organisation
+ * r.values(QueryParser.parsePath("name"), r.nodes().get(0));   // [ccm-sa]
+ * }</pre>
+ */
+public final class SearchResult {
+  private final Query query;
+  private final Instant now;
+  private final List<Resource> nodes;
+  private final Inventory inventory;
+  private final StateStore state;
+
+  SearchResult(Query query, Instant now, int[] indices, Inventory inventory, StateStore state) {
+    this.query = query;
+    this.now = now;
+    List<Resource> list = new ArrayList<>(indices.length);
+    for (int i : indices) {
+      list.add(inventory.node(i));
+    }
+    this.nodes = Collections.unmodifiableList(list);
+    this.inventory = inventory;
+    this.state = state;
+  }
+
+  /** The query that was run. */
+  public Query query() {
+    return query;
+  }
+
+  /** The instant the query ran at: the clock, read once. */
+  public Instant now() {
+    return now;
+  }
+
+  /** The result nodes, distinct, in result order. */
+  public List<Resource> nodes() {
+    return nodes;
+  }
+
+  /** The number of result nodes. */
+  public int size() {
+    return nodes.size();
+  }
+
+  /**
+   * The values of {@code path} on {@code node} as the engine reads them at {@link #now()}: sections
+   * ({@code /desired}, {@code /metadata} from the state store), the nearest ancestor for {@code
+   * /ancestors.<kind>...} (and the shorthands {@code account}, {@code region}, {@code cloud}), the
+   * synthetic {@code age}, {@code last_update}, {@code last_access} as a {@link java.time.Duration}
+   * until now. A path through {@code [*]} gives one value per element; a missing or null value gives
+   * an empty list. Values are {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code
+   * Instant}, {@code Duration}, maps and lists.
+   *
+   * @throws IllegalArgumentException if the node is not in this result's snapshot
+   */
+  public List<Object> values(Path path, Resource node) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(node, "node");
+    int index = inventory.indexOf(node.id());
+    if (index < 0) {
+      throw new IllegalArgumentException("node '" + node.id() + "' is not in this snapshot");
+    }
+    return Plan.values(inventory, state, now, path, index);
+  }
+
+  @Override
+  public String toString() {
+    return "SearchResult(" + nodes.size() + " nodes at " + now + " for " + query + ")";
+  }
+}

@@ -1,0 +1,418 @@
+package dev.inventory.query.command;
+
+import dev.inventory.Inventory;
+import dev.inventory.Resource;
+import dev.inventory.query.CompiledQuery;
+import dev.inventory.query.QueryEngine;
+import dev.inventory.query.SearchResult;
+import dev.inventory.query.ast.And;
+import dev.inventory.query.ast.Command;
+import dev.inventory.query.ast.Limit;
+import dev.inventory.query.ast.Part;
+import dev.inventory.query.ast.Path;
+import dev.inventory.query.ast.PipeCommand;
+import dev.inventory.query.ast.Pipeline;
+import dev.inventory.query.ast.Query;
+import dev.inventory.query.ast.SearchCommand;
+import dev.inventory.query.ast.Sort;
+import dev.inventory.query.ast.Term;
+import dev.inventory.query.eval.Plan;
+import dev.inventory.query.parse.ErrorCode;
+import dev.inventory.query.parse.Parsed;
+import dev.inventory.query.parse.QueryParser;
+import dev.inventory.query.parse.QuerySyntaxException;
+import dev.inventory.query.parse.Span;
+import dev.inventory.state.StateStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The text command pipeline of DESIGN §4.3: {@code search <query> [| command ...]} over one
+ * snapshot and a state store. Used by the shell and by jobs; host code can call it too.
+ *
+ * <pre>{@code
+ * Commands commands = Commands.builder().inventory(inventory).state(StateStore.jsonFile(file)).clock(clock).build();
+ * commands.execute("search is(access_key) and last_access > 90days <-- is(user) | count name").text();
+ * // ccm-sa: 1
+ * // ...
+ * // total matched: 29
+ * // total unmatched: 0
+ * commands.execute("search is(access_key) and last_access > 90days and /ancestors.user.reported.name not in [jenkins, ci]"
+ *     + " | clean \"unused for 90 days\"");
+ * }</pre>
+ *
+ * <p>Placeholders ({@code @UTC@}, {@code @NOW@}, {@code @TODAY@}, {@code @YESTERDAY@}, {@code
+ * @TOMORROW@}) are replaced with the clock's time before parsing; the clock is read once per line
+ * and that instant is the {@code now} of the search and the time of its marks.
+ *
+ * <p>{@code sort}, {@code limit} and {@code head} directly after a search fold into the last part of
+ * its query (so a mark's stored query is what selected the node); {@code tail}, and {@code sort}
+ * after a part that already has a limit, work on the result list. A marking command passes its
+ * nodes on, so {@code clean | count} counts what was marked; {@code count} and {@code list} end a
+ * line. A search without a following {@code count} or {@code list} lists its nodes.
+ *
+ * <p>Thread-safe: every line is independent, and the state store serialises marks.
+ */
+public final class Commands {
+  private static final int DEFAULT_HEAD = 100;
+
+  private final QueryEngine engine;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  private Commands(Builder b) {
+    this.engine = QueryEngine.of(b.inventory, b.state);
+    this.clock = b.clock;
+    this.zone = b.zone;
+  }
+
+  /** Starts a builder; {@link Builder#inventory(Inventory)} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The engine the commands search with (its inventory and state store). */
+  public QueryEngine engine() {
+    return engine;
+  }
+
+  /**
+   * Runs one command line.
+   *
+   * @throws QuerySyntaxException for a syntax error, an unknown kind, a bad regular expression, and
+   *     for usage errors (a bad {@code list} column, a command after {@code count}); nothing has
+   *     been marked when it is thrown
+   */
+  public CommandResult execute(String commandLine) {
+    Objects.requireNonNull(commandLine, "commandLine");
+    Instant now = clock.instant();
+    String line = Placeholders.replace(commandLine, now, zone);
+    if (line.strip().equals("help")) {
+      return new CommandResult.Help(help());
+    }
+    Parsed<Pipeline> parsed = QueryParser.parseCommandLineWithSource(line);
+    return new Execution(line, parsed, now).run();
+  }
+
+  /** One line per command with one example each. */
+  public static String help() {
+    String[][] rows = {
+      {"search <query> [| command ...]", "search is(access_key) and last_access > 90days <-- is(user)"},
+      {"count [path]", "search is(access_key) and last_access > 90days <-- is(user) | count name"},
+      {"list [--csv|--json|--markdown] [path [as name], ...]", "search is(user) | list name, account, age as created"},
+      {"head [n]", "search is(access_key) | sort last_access desc | head 10"},
+      {"tail [n]", "search is(access_key) | sort age | tail 5"},
+      {"sort path [asc|desc], ...", "search is(user) | sort account, name desc"},
+      {"limit [offset,] n", "search is(user) | limit 20, 10"},
+      {"clean [reason]", "search is(access_key) and last_access > 90days | clean \"unused for 90 days\""},
+      {"protect [reason]", "search is(user) and name == jenkins --> is(access_key) | protect \"break-glass key\""},
+      {"unclean", "search /desired.clean == true and account == sandbox | unclean"},
+      {"unprotect", "search /metadata.protected == true | unprotect"},
+      {"help", "help"},
+    };
+    StringBuilder out = new StringBuilder();
+    for (String[] r : rows) {
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      out.append(String.format("%-52s e.g. %s", r[0], r[1]));
+    }
+    return out.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "Commands(" + engine.inventory() + ")";
+  }
+
+  /** The state of one line while its commands run. */
+  private final class Execution {
+    private final String line;
+    private final Parsed<Pipeline> parsed;
+    private final Instant now;
+    private Query query;
+    private SearchResult result; // set once the search ran
+    private List<Resource> nodes;
+    private CommandResult last;
+
+    Execution(String line, Parsed<Pipeline> parsed, Instant now) {
+      this.line = line;
+      this.parsed = parsed;
+      this.now = now;
+    }
+
+    CommandResult run() {
+      List<Command> commands = parsed.value().commands();
+      query = ((SearchCommand) commands.get(0)).query();
+      validate(commands);
+      for (int i = 1; i < commands.size(); i++) {
+        Command c = commands.get(i);
+        if (c instanceof SearchCommand s) {
+          query = combine(query, s.query());
+        } else {
+          pipe((PipeCommand) c);
+        }
+      }
+      if (last == null) {
+        search();
+        return listed(defaultColumns(), ListFormat.PLAIN);
+      }
+      return last;
+    }
+
+    /**
+     * Checks the whole line before anything runs, so that a line that fails marks nothing: every
+     * search (kinds, regular expressions), the order of the commands and the arguments of {@code
+     * list}.
+     */
+    private void validate(List<Command> commands) {
+      boolean ran = false; // a command before this one needed the search result
+      for (int i = 0; i < commands.size(); i++) {
+        Command c = commands.get(i);
+        if (i > 0 && commands.get(i - 1) instanceof PipeCommand p
+            && (p.name() == PipeCommand.Name.COUNT || p.name() == PipeCommand.Name.LIST)) {
+          throw usage(c, "'" + word(c) + "' cannot follow '" + p.name().word()
+              + "': count and list end a command line", List.of("the end of the line"));
+        }
+        if (c instanceof SearchCommand s) {
+          if (ran) {
+            throw usage(c, "a search cannot follow '" + word(commands.get(i - 1))
+                + "'; only sort, limit and head can come between two searches", List.of("the end of the line"));
+          }
+          engine.compile(new Parsed<>(line, s.query(), parsed.sourceMap()));
+        } else if (c instanceof PipeCommand p) {
+          switch (p.name()) {
+            case SORT, LIMIT, HEAD -> { }
+            case LIST -> {
+              ListArguments.parse(p.arguments(), line, argumentOffset(p));
+              ran = true;
+            }
+            default -> ran = true;
+          }
+        }
+      }
+    }
+
+    private void pipe(PipeCommand c) {
+      String args = c.arguments();
+      switch (c.name()) {
+        case HEAD -> limit(c, new Limit(0, args.isEmpty() ? DEFAULT_HEAD : Math.abs(Integer.parseInt(args))));
+        case LIMIT -> limit(c, QueryParser.parse("limit " + args).parts().get(0).limit().orElseThrow());
+        case SORT -> sort(QueryParser.parse("sort " + args).parts().get(0).sort());
+        case TAIL -> {
+          int n = args.isEmpty() ? DEFAULT_HEAD : Math.abs(Integer.parseInt(args));
+          search();
+          nodes = nodes.subList(Math.max(0, nodes.size() - n), nodes.size());
+        }
+        case COUNT -> count(args.isEmpty() ? Optional.empty() : Optional.of(QueryParser.parsePath(args)));
+        case LIST -> {
+          ListArguments spec = ListArguments.parse(args, line, argumentOffset(c));
+          search();
+          last = listed(spec.columns().isEmpty() ? defaultColumns() : spec.columns(), spec.format());
+        }
+        case CLEAN, PROTECT, UNCLEAN, UNPROTECT -> mark(c);
+        default -> throw new IllegalStateException("unknown command " + c.name());
+      }
+    }
+
+    private void limit(PipeCommand c, Limit l) {
+      if (result == null) {
+        query = foldLimit(query, l);
+        return;
+      }
+      int from = (int) Math.min(nodes.size(), (long) l.offset());
+      int to = (int) Math.min(nodes.size(), (long) from + l.count());
+      nodes = nodes.subList(from, to);
+    }
+
+    private void sort(List<Sort> keys) {
+      Part lastPart = query.parts().get(query.parts().size() - 1);
+      if (result == null && lastPart.limit().isEmpty()) {
+        query = foldSort(query, keys);
+        return;
+      }
+      // Sorting after a limit must not change which nodes the limit kept: sort the list.
+      search();
+      Inventory inv = engine.inventory();
+      int[] indices = nodes.stream().mapToInt(r -> inv.indexOf(r.id())).toArray();
+      List<Resource> sorted = new ArrayList<>(indices.length);
+      for (int i : Plan.sort(inv, engine.state(), now, keys, indices)) {
+        sorted.add(inv.node(i));
+      }
+      nodes = List.copyOf(sorted);
+    }
+
+    private void search() {
+      if (result != null) {
+        return;
+      }
+      CompiledQuery compiled = engine.compile(new Parsed<>(line, query, parsed.sourceMap()));
+      result = compiled.run(Clock.fixed(now, ZoneOffset.UTC));
+      nodes = result.nodes();
+    }
+
+    private void count(Optional<Path> path) {
+      search();
+      last = Counting.count(query, result, nodes, path);
+    }
+
+    private CommandResult.Listed listed(List<Column> columns, ListFormat format) {
+      return new CommandResult.Listed(query, format, columns, nodes, Rendering.list(result, nodes, columns, format));
+    }
+
+    private void mark(PipeCommand c) {
+      search();
+      last = Marking.mark(engine.state(), c.name(), reason(c.arguments()), now, query, result, nodes);
+    }
+
+    private List<Column> defaultColumns() {
+      return DefaultColumns.of(query);
+    }
+
+    private int argumentOffset(PipeCommand c) {
+      return parsed.sourceMap().span(c).map(Span::end).orElse(line.length()) - c.arguments().length();
+    }
+
+    private QuerySyntaxException usage(Command c, String reason, List<String> expected) {
+      Span span = parsed.sourceMap().span(c).orElse(new Span(0, line.length()));
+      return new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN, reason, line, span.offset(), span.length(), expected);
+    }
+  }
+
+  private static String word(Command c) {
+    return c instanceof PipeCommand p ? p.name().word() : "search";
+  }
+
+  /** A reason in double quotes loses them ({@code clean "unused for 90 days"}); other text stays as it is. */
+  static String reason(String arguments) {
+    String a = arguments.strip();
+    if (a.length() >= 2 && a.startsWith("\"") && a.endsWith("\"")) {
+      StringBuilder out = new StringBuilder();
+      for (int i = 1; i < a.length() - 1; i++) {
+        char ch = a.charAt(i);
+        if (ch == '\\' && i + 1 < a.length() - 1) {
+          out.append(a.charAt(++i));
+        } else if (ch == '"') {
+          return a; // more than one quoted string: keep the text as written
+        } else {
+          out.append(ch);
+        }
+      }
+      return out.toString();
+    }
+    return a;
+  }
+
+  /** {@code search A | search B}: B filters what A found (DESIGN §4.3, Fix Inventory's combine). */
+  static Query combine(Query a, Query b) {
+    List<Part> parts = new ArrayList<>(a.parts());
+    Part lastA = parts.remove(parts.size() - 1);
+    if (lastA.navigation().isPresent()) {
+      parts.add(lastA);
+      parts.addAll(b.parts());
+      return new Query(parts);
+    }
+    Part firstB = b.parts().get(0);
+    Optional<Term> term = lastA.term().isPresent() && firstB.term().isPresent()
+        ? Optional.of(And.of(lastA.term().get(), firstB.term().get()))
+        : lastA.term().or(firstB::term);
+    List<Sort> sort = firstB.sort().isEmpty() ? lastA.sort() : firstB.sort();
+    Optional<Limit> limit = firstB.limit().isEmpty() ? lastA.limit()
+        : lastA.limit().isEmpty() ? firstB.limit()
+        : Optional.of(new Limit(Math.max(lastA.limit().get().offset(), firstB.limit().get().offset()),
+            Math.min(lastA.limit().get().count(), firstB.limit().get().count())));
+    parts.add(new Part(term, sort, limit, firstB.navigation()));
+    parts.addAll(b.parts().subList(1, b.parts().size()));
+    return new Query(parts);
+  }
+
+  /** Applies a limit to what the query returns: a limit of the last part, or a new last part. */
+  static Query foldLimit(Query q, Limit l) {
+    List<Part> parts = new ArrayList<>(q.parts());
+    Part last = parts.get(parts.size() - 1);
+    if (last.navigation().isPresent()) {
+      parts.add(new Part(Optional.empty(), List.of(), Optional.of(l), Optional.empty()));
+    } else {
+      Limit folded = last.limit()
+          .map(old -> new Limit(
+              (int) Math.min(Integer.MAX_VALUE, (long) old.offset() + l.offset()),
+              Math.max(0, Math.min(old.count() - l.offset(), l.count()))))
+          .orElse(l);
+      parts.set(parts.size() - 1, new Part(last.term(), last.sort(), Optional.of(folded), Optional.empty()));
+    }
+    return new Query(parts);
+  }
+
+  /** Sorts what the query returns: replaces the last part's sort, or adds a sorting last part. */
+  static Query foldSort(Query q, List<Sort> keys) {
+    List<Part> parts = new ArrayList<>(q.parts());
+    Part last = parts.get(parts.size() - 1);
+    if (last.navigation().isPresent()) {
+      parts.add(new Part(Optional.empty(), keys, Optional.empty(), Optional.empty()));
+    } else {
+      parts.set(parts.size() - 1, new Part(last.term(), keys, last.limit(), Optional.empty()));
+    }
+    return new Query(parts);
+  }
+
+  /**
+   * Configures {@link Commands}.
+   *
+   * <pre>{@code
+   * Commands.builder().inventory(inv).clock(Clock.fixed(now, ZoneOffset.UTC)).zone(ZoneId.of("Europe/Berlin")).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private Inventory inventory;
+    private StateStore state;
+    private Clock clock = Clock.systemUTC();
+    private ZoneId zone = ZoneOffset.UTC;
+
+    private Builder() {}
+
+    /** The snapshot to search (required). */
+    public Builder inventory(Inventory inventory) {
+      this.inventory = Objects.requireNonNull(inventory, "inventory");
+      return this;
+    }
+
+    /** Where marks go and {@code /desired}, {@code /metadata} come from; default: a new in-memory store. */
+    public Builder state(StateStore state) {
+      this.state = Objects.requireNonNull(state, "state");
+      return this;
+    }
+
+    /** The clock, read once per line; default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The zone of {@code @NOW@}, {@code @TODAY@}, {@code @YESTERDAY@}, {@code @TOMORROW@}; default UTC. */
+    public Builder zone(ZoneId zone) {
+      this.zone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /**
+     * The commands.
+     *
+     * @throws IllegalStateException without an inventory
+     */
+    public Commands build() {
+      if (inventory == null) {
+        throw new IllegalStateException("Commands.builder() needs an inventory(...)");
+      }
+      if (state == null) {
+        state = StateStore.inMemory();
+      }
+      return new Commands(this);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.inventory.query.command;
+
+import dev.inventory.Resource;
+import dev.inventory.query.SearchResult;
+import dev.inventory.query.ast.Path;
+import dev.inventory.query.ast.Query;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code count [path]}: one group per distinct value with the number of nodes that have it, sorted
+ * by count ascending, then by value; {@code total matched} are the nodes with a value, {@code total
+ * unmatched} those without (DESIGN §4.7: unlike Fix Inventory, the words mean what they say). A node
+ * with several values (a path through {@code [*]}) counts once in each of its groups.
+ */
+final class Counting {
+  private Counting() {}
+
+  static CommandResult.Counted count(Query query, SearchResult result, List<Resource> nodes, Optional<Path> path) {
+    if (path.isEmpty()) {
+      String text = "total matched: " + nodes.size() + "\ntotal unmatched: 0";
+      return new CommandResult.Counted(query, path, List.of(), nodes.size(), 0, text);
+    }
+    Map<String, Integer> counts = new TreeMap<>();
+    int matched = 0;
+    for (Resource node : nodes) {
+      List<Object> values = result.values(path.get(), node);
+      if (values.isEmpty()) {
+        continue;
+      }
+      matched++;
+      Set<String> distinct = new LinkedHashSet<>();
+      for (Object v : values) {
+        distinct.add(Rendering.text(List.of(v)));
+      }
+      distinct.forEach(v -> counts.merge(v, 1, Integer::sum));
+    }
+    List<CommandResult.Counted.Group> groups = new ArrayList<>();
+    counts.forEach((v, n) -> groups.add(new CommandResult.Counted.Group(v, n)));
+    // TreeMap order is by value; a stable sort by count keeps it within equal counts.
+    groups.sort((a, b) -> Integer.compare(a.count(), b.count()));
+    StringBuilder text = new StringBuilder();
+    for (CommandResult.Counted.Group g : groups) {
+      text.append(g.value()).append(": ").append(g.count()).append('\n');
+    }
+    int unmatched = nodes.size() - matched;
+    text.append("total matched: ").append(matched).append("\ntotal unmatched: ").append(unmatched);
+    return new CommandResult.Counted(query, path, groups, matched, unmatched, text.toString());
+  }
+}

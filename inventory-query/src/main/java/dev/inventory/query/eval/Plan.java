@@ -1,0 +1,226 @@
+package dev.inventory.query.eval;
+
+import dev.inventory.Inventory;
+import dev.inventory.query.ast.Limit;
+import dev.inventory.query.ast.Part;
+import dev.inventory.query.ast.Path;
+import dev.inventory.query.ast.Query;
+import dev.inventory.query.ast.Sort;
+import dev.inventory.query.parse.Parsed;
+import dev.inventory.state.StateStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The evaluation plan of a query over one snapshot: what {@code QueryEngine.compile} builds. Most
+ * code should use {@link dev.inventory.query.QueryEngine} instead; this class is public only so that
+ * the entry points in {@code dev.inventory.query} can reach it.
+ *
+ * <p>A plan is immutable and thread-safe: every {@link #run(Instant)} gets its own scratch state.
+ * Per part it filters with the term (through the kind index when the term is, or is and-ed with,
+ * an {@code is(...)}), sorts (missing values last), applies the limit, then walks the navigation;
+ * the next part filters what the walk reached.
+ *
+ * <pre>{@code
+ * Plan plan = Plan.compile(QueryParser.parse("is(user) and name == ci"), inventory, StateStore.inMemory(), Optional.empty());
+ * int[] nodes = plan.run(clock.instant());   // dense node indices, in result order
+ * }</pre>
+ */
+public final class Plan {
+  private final Query query;
+  private final Inventory inventory;
+  private final StateStore state;
+  private final List<CompiledPart> parts;
+
+  private record CompiledPart(
+      Optional<Cond> term, Optional<List<String>> kinds, List<SortKey> sort, Optional<Limit> limit,
+      Optional<Walker> navigation) {}
+
+  private record SortKey(PathReader path, boolean descending) {}
+
+  private Plan(Query query, Inventory inventory, StateStore state, List<CompiledPart> parts) {
+    this.query = query;
+    this.inventory = inventory;
+    this.state = state;
+    this.parts = parts;
+  }
+
+  /**
+   * Compiles {@code query}. Kinds are not checked here (see {@code QueryValidator}).
+   *
+   * @param source the parsed text the query came from, so that errors point into it; empty for a
+   *     query built in code (errors then point into its canonical text)
+   * @throws dev.inventory.query.parse.QuerySyntaxException for a regular expression that does not
+   *     compile ({@code BAD_REGEX})
+   */
+  public static Plan compile(Query query, Inventory inventory, StateStore state, Optional<Parsed<?>> source) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(inventory, "inventory");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(source, "source");
+    TermCompiler compiler = new TermCompiler(source, query.toString());
+    List<CompiledPart> parts = new ArrayList<>();
+    for (Part p : query.parts()) {
+      parts.add(new CompiledPart(
+          p.term().map(compiler::compile),
+          p.term().flatMap(TermCompiler::requiredKinds),
+          p.sort().stream().map(s -> new SortKey(new PathReader(s.path()), s.order() == Sort.Order.DESC)).toList(),
+          p.limit(),
+          p.navigation().map(Walker::new)));
+    }
+    return new Plan(query, inventory, state, List.copyOf(parts));
+  }
+
+  /** The query this plan evaluates. */
+  public Query query() {
+    return query;
+  }
+
+  /** Runs the plan at {@code now}: the dense indices of the result nodes, in result order. */
+  public int[] run(Instant now) {
+    Run run = new Run(inventory, state, Objects.requireNonNull(now, "now"));
+    int[] current = null; // null: every node
+    for (CompiledPart p : parts) {
+      current = filter(run, p, current);
+      current = sort(run, p.sort(), current);
+      if (p.limit().isPresent()) {
+        Limit l = p.limit().get();
+        int from = (int) Math.min(current.length, (long) l.offset());
+        int to = (int) Math.min(current.length, (long) from + l.count());
+        current = Arrays.copyOfRange(current, from, to);
+      }
+      if (p.navigation().isPresent()) {
+        current = p.navigation().get().walk(inventory, current).stream().toArray();
+      }
+    }
+    return current;
+  }
+
+  /**
+   * Whether the node would be in the result at {@code now}. A one-part query without a limit or a
+   * navigation tests the node alone; others run the whole plan.
+   */
+  public boolean matches(int node, Instant now) {
+    if (node < 0 || node >= inventory.size()) {
+      return false;
+    }
+    if (parts.size() == 1 && parts.get(0).limit().isEmpty() && parts.get(0).navigation().isEmpty()) {
+      Run run = new Run(inventory, state, Objects.requireNonNull(now, "now"));
+      return parts.get(0).term().map(c -> c.test(run, node, PathReader.NO_ELEMENT)).orElse(true);
+    }
+    for (int i : run(now)) {
+      if (i == node) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The values of {@code path} on a node as {@code count}, {@code list} and sorting see them: the
+   * synthetic {@code age}, {@code last_update}, {@code last_access} as the {@link java.time.Duration}
+   * from their time until {@code now}; the ancestors sections from the nearest such node; a path
+   * through {@code [*]} gives one value per element. Empty when the value is missing or null.
+   */
+  public static List<Object> values(Inventory inventory, StateStore state, Instant now, Path path, int node) {
+    return List.copyOf(new PathReader(path).values(new Run(inventory, state, now), node));
+  }
+
+  /**
+   * Sorts node indices by {@code keys} the way a query part sorts: missing values last in either
+   * direction, ties in the given order.
+   */
+  public static int[] sort(Inventory inventory, StateStore state, Instant now, List<Sort> keys, int[] nodes) {
+    List<SortKey> compiled = keys.stream()
+        .map(s -> new SortKey(new PathReader(s.path()), s.order() == Sort.Order.DESC)).toList();
+    return sort(new Run(inventory, state, now), compiled, nodes.clone());
+  }
+
+  private int[] filter(Run run, CompiledPart p, int[] input) {
+    int[] candidates;
+    if (p.kinds().isPresent()) {
+      BitSet byKind = new BitSet(inventory.size());
+      for (String k : p.kinds().get()) {
+        for (int i : inventory.indicesOfKind(k)) {
+          byKind.set(i);
+        }
+      }
+      if (input != null) {
+        BitSet in = new BitSet(inventory.size());
+        for (int i : input) {
+          in.set(i);
+        }
+        byKind.and(in);
+      }
+      // The input of a part is every node or a navigation result: ascending either way.
+      candidates = byKind.stream().toArray();
+    } else {
+      candidates = input != null ? input : allNodes();
+    }
+    if (p.term().isEmpty()) {
+      return candidates;
+    }
+    Cond c = p.term().get();
+    int[] out = new int[candidates.length];
+    int n = 0;
+    for (int i : candidates) {
+      if (c.test(run, i, PathReader.NO_ELEMENT)) {
+        out[n++] = i;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private int[] allNodes() {
+    int[] all = new int[inventory.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
+  private static int[] sort(Run run, List<SortKey> keys, int[] nodes) {
+    if (keys.isEmpty() || nodes.length < 2) {
+      return nodes;
+    }
+    // Read every key once; the first value of a multi-valued path decides.
+    Object[][] values = new Object[nodes.length][keys.size()];
+    Integer[] order = new Integer[nodes.length];
+    for (int i = 0; i < nodes.length; i++) {
+      order[i] = i;
+      for (int k = 0; k < keys.size(); k++) {
+        List<Object> v = keys.get(k).path().values(run, nodes[i]);
+        values[i][k] = v.isEmpty() ? null : v.get(0);
+      }
+    }
+    Comparator<Integer> cmp = (a, b) -> {
+      for (int k = 0; k < keys.size(); k++) {
+        Object x = values[a][k];
+        Object y = values[b][k];
+        if (x == null || y == null) {
+          if (x != y) {
+            return x == null ? 1 : -1; // missing last, whatever the direction
+          }
+          continue;
+        }
+        int c = Scalars.sortOrder(x, y);
+        if (c != 0) {
+          return keys.get(k).descending() ? -c : c;
+        }
+      }
+      return 0;
+    };
+    Arrays.sort(order, cmp); // stable: ties keep the input order
+    int[] out = new int[nodes.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = nodes[order[i]];
+    }
+    return out;
+  }
+}
