@@ -18,6 +18,9 @@ import java.util.Optional;
  * Helpers for plain property values: the Java representations listed in {@link ValueType}.
  */
 public final class Values {
+  private static final Instant MIN_DATETIME = LocalDateTime.MIN.toInstant(ZoneOffset.UTC);
+  private static final Instant MAX_DATETIME = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
+
   private Values() {}
 
   /**
@@ -64,20 +67,29 @@ public final class Values {
    */
   public static Optional<Instant> parseDatetime(String text) {
     try {
-      return Optional.of(OffsetDateTime.parse(text).toInstant());
+      return inFormattableRange(OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeParseException e) {
       // try the forms without an offset
     }
     try {
-      return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
+      return inFormattableRange(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
     } catch (DateTimeParseException e) {
       // try a plain date
     }
     try {
-      return Optional.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
+      return inFormattableRange(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * An offset can push an instant past the years a UTC date-time can hold ({@code
+   * +999999999-12-31T23:59:59-18:00}); {@link #format} would then print text this method cannot
+   * parse, so such instants are not accepted.
+   */
+  private static Optional<Instant> inFormattableRange(Instant instant) {
+    return instant.isBefore(MIN_DATETIME) || instant.isAfter(MAX_DATETIME) ? Optional.empty() : Optional.of(instant);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.inventory.state;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -41,6 +42,36 @@ public interface StateStore {
 
   /** Atomically replaces the whole content with {@code states} (empty states are dropped). */
   void replaceAll(Map<String, NodeState> states);
+
+  /**
+   * A durable store kept in one JSON file, {@code {"version": 1, "nodes": {"<node id>": {"desired":
+   * {...}, "metadata": {...}}}}}: the sections as {@link NodeState#desired()} and {@link
+   * NodeState#metadata()} give them, times as ISO-8601 UTC text, nodes sorted by id, pretty-printed
+   * so that a person can read and diff it.
+   *
+   * <pre>{@code
+   * StateStore state = StateStore.jsonFile(Path.of("/var/lib/inventory/state.json"));
+   * state.update("AKIA...", s -> s.withProtection(Mark.of("break-glass key", clock.instant())));
+   * }</pre>
+   *
+   * <p>An existing file is read fully now; a missing one starts empty and is created at the first
+   * change. Every change is written atomically (a temp file in the same directory, synced, then
+   * renamed over the file), so a crash leaves the old or the new content, never a torn file, and a
+   * change that returned is on disk. Threads, several stores on one file and several processes
+   * lose no update: each change holds an exclusive lock on the sidecar file {@code <file>.lock} and
+   * first re-reads the file if another writer changed it. Reads come from memory; they see what
+   * other stores of this JVM wrote at once, and another process's writes when the file's
+   * modification time or size shows them, at the latest after this store's next {@code update}.
+   * A change function must not write to the store.
+   *
+   * @param file the state file; its directory must exist
+   * @throws StateException if the directory does not exist, or the file cannot be read or is not a
+   *     valid state file: the message names the file, the line and column and what was expected.
+   *     Such a file is never overwritten.
+   */
+  static StateStore jsonFile(Path file) {
+    return JsonFileStateStore.open(file);
+  }
 
   /** A store that lives in memory only. */
   static StateStore inMemory() {

@@ -1,0 +1,124 @@
+package dev.inventory.aws;
+
+import dev.inventory.Group;
+import dev.inventory.Property;
+import dev.inventory.PropertyValues;
+import dev.inventory.ValueType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An IAM group (kind {@code aws_iam_group} &lt; {@code group}, {@code aws_resource}): node id =
+ * GroupId, with its name, {@code arn} and {@code path}.
+ *
+ * <pre>{@code
+ * AwsIamGroup admins = AwsIamGroup.builder("AGPAEXAMPLE0000000001")
+ *     .name("admins")
+ *     .arn("arn:aws:iam::111111111111:group/admins")
+ *     .path("/")
+ *     .build();
+ * }</pre>
+ */
+public final class AwsIamGroup extends AwsResourceBase implements Group {
+  /** Property {@code arn} (string). */
+  public static final Property<AwsIamGroup> ARN =
+      Property.of(AwsIamGroup.class, "arn", ValueType.STRING, r -> r.arn().orElse(null));
+  /** Property {@code path} (string). */
+  public static final Property<AwsIamGroup> PATH =
+      Property.of(AwsIamGroup.class, "path", ValueType.STRING, r -> r.path().orElse(null));
+
+  /** The properties this kind declares itself, in declaration order. */
+  public static final List<Property<?>> PROPERTIES = List.of(ARN, PATH);
+
+  private static final Set<String> DECLARED = names(PROPERTIES);
+
+  private final String arn;
+  private final String path;
+
+  private AwsIamGroup(Builder b) {
+    super(b, b.atime, DECLARED);
+    this.arn = b.arn;
+    this.path = b.path;
+  }
+
+  /** Starts a group with this GroupId as its node id. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** The factory of kind {@code aws_iam_group}. */
+  public static AwsIamGroup fromValues(PropertyValues values) {
+    Builder b = builder(values.id()).common(values);
+    values.datetime("atime").ifPresent(b::atime);
+    values.string("arn").ifPresent(b::arn);
+    values.string("path").ifPresent(b::path);
+    return b.build();
+  }
+
+  @Override
+  public String kind() {
+    return AwsKinds.AWS_IAM_GROUP;
+  }
+
+  /** The ARN, {@code arn:aws:iam::<account>:group<path><name>}. */
+  public Optional<String> arn() {
+    return Optional.ofNullable(arn);
+  }
+
+  /** The IAM path, for example {@code /}. */
+  public Optional<String> path() {
+    return Optional.ofNullable(path);
+  }
+
+  /** A builder holding this group's values. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  @Override
+  Map<String, Object> fields() {
+    return fieldMap("arn", arn, "path", path);
+  }
+
+  /** Builds an {@link AwsIamGroup}. Setters of optional values accept {@code null} to clear them. */
+  public static final class Builder extends AwsResourceBase.Builder<Builder> {
+    private String arn;
+    private String path;
+
+    private Builder(String id) {
+      super(id);
+    }
+
+    private Builder(AwsIamGroup r) {
+      super(r);
+      this.arn = r.arn;
+      this.path = r.path;
+    }
+
+    /** Sets the last access time, or clears it with {@code null}. */
+    public Builder atime(Instant atime) {
+      this.atime = atime;
+      return this;
+    }
+
+    /** Sets the ARN, or clears it with {@code null}. */
+    public Builder arn(String arn) {
+      this.arn = arn;
+      return this;
+    }
+
+    /** Sets the IAM path (for example {@code /}), or clears it with {@code null}. */
+    public Builder path(String path) {
+      this.path = path;
+      return this;
+    }
+
+    /** Builds the immutable resource. */
+    public AwsIamGroup build() {
+      return new AwsIamGroup(this);
+    }
+  }
+}
