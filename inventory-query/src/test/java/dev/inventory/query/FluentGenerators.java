@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.impl.Constraint;
@@ -409,10 +408,5 @@ final class FluentGenerators {
 
   private static int between(RandomnessSource in, int min, int max) {
     return (int) in.next(Constraint.between(min, max));
-  }
-
-  /** Defers building until a generator runs, for use in tables of suppliers. */
-  static <T> Gen<T> lazy(Supplier<Gen<T>> gen) {
-    return in -> gen.get().generate(in);
   }
 }

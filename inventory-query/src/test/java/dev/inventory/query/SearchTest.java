@@ -150,6 +150,20 @@ class SearchTest {
   }
 
   @Test
+  void should_reroot_only_the_outer_path_of_a_context_term() {
+    // GIVEN a parsed context term, wrapped as a condition
+    Condition context = Condition.of(QueryParser.parse("keys[*].{status == Active and age > 1day}").parts().get(0)
+        .term().orElseThrow());
+
+    // WHEN it becomes an owner condition
+    Search search = Search.of(AccessKey.class).owner(User.class, context);
+
+    // THEN the array path reads the owner; paths inside stay relative to the element
+    assertSameAsText(search,
+        "is(access_key) and /ancestors.user.reported.keys[*].{status == Active and age > 1day}");
+  }
+
+  @Test
   void should_print_a_shorthand_when_the_owner_is_an_account() {
     // GIVEN an owner condition on the account's name
     Search search = Search.of(User.class).owner(Account.class, name().eq("prod"));
