@@ -32,6 +32,10 @@ public final class Durations {
   public static DurationValue negate(DurationValue d) {
     Objects.requireNonNull(d, "d");
     String text = d.text().startsWith("-") ? d.text().substring(1) : "-" + d.text();
-    return new DurationValue(d.duration().negated(), text);
+    try {
+      return new DurationValue(d.duration().negated(), text);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("duration too large to negate: " + d.text(), e);
+    }
   }
 }
