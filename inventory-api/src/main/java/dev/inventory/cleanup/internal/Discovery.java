@@ -47,7 +47,9 @@ public final class Discovery {
    */
   public Map<String, Cleaner> cleaners(List<Cleaner> explicit) {
     Map<String, Cleaner> byKind = byKind(explicit, "registered on the executor's builder");
-    byKind(cleaners, "found with ServiceLoader").forEach(byKind::putIfAbsent);
+    // a clash among discovered cleaners matters only for kinds that no explicit cleaner settles
+    List<Cleaner> unsettled = cleaners.stream().filter(c -> !byKind.containsKey(c.kind())).toList();
+    byKind.putAll(byKind(unsettled, "found with ServiceLoader"));
     return byKind;
   }
 
