@@ -482,4 +482,42 @@ class CleanupExecutorTest {
     });
     assertThat(entries).extracting(AuditEntry::result).containsExactlyInAnyOrderElementsOf(report.nodes());
   }
+
+  @Test
+  void should_fail_a_node_whose_refresh_fails_and_never_act_on_it() {
+    // GIVEN a refresh that is throttled for one key
+    TestKey key = org.mark(state).get(0);
+    keys.failure = (op, id) -> op.equals("refresh") && id.equals(key.id()) ? CleanupActionException.retryable("Throttling") : null;
+    // WHEN
+    CleanupReport report = executor(REAL, keys).build().run(org.inventory, state);
+    // THEN
+    NodeResult r = report.node(key.id()).orElseThrow();
+    assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(r.error()).contains("Throttling");
+    assertThat(r.retryable()).isTrue();
+    assertThat(keys.calls("delete")).extracting(RecordingCleaner.Call::id).doesNotContain(key.id());
+    assertThat(state.get(key.id()).isMarkedForCleanup()).isTrue();
+    assertThat(report.count(Outcome.CLEANED)).isEqualTo(25);
+  }
+
+  @Test
+  void should_fail_a_node_whose_selection_check_throws_without_retry_and_keep_its_mark() {
+    // GIVEN
+    TestKey key = org.mark(state).get(0);
+    CleanupExecutor executor = executor(REAL, keys).selectionCheck((q, r, snapshot, now) -> {
+      if (r.id().equals(key.id())) {
+        throw new IllegalArgumentException("unknown property");
+      }
+      return true;
+    }).build();
+    // WHEN
+    CleanupReport report = executor.run(org.inventory, state);
+    // THEN
+    NodeResult r = report.node(key.id()).orElseThrow();
+    assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(r.error()).contains("java.lang.IllegalArgumentException: unknown property");
+    assertThat(r.retryable()).isFalse();
+    assertThat(keys.cloud).containsKey(key.id());
+    assertThat(state.get(key.id()).isMarkedForCleanup()).isTrue();
+  }
 }
