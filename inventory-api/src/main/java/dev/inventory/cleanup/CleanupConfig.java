@@ -1,0 +1,208 @@
+package dev.inventory.cleanup;
+
+import dev.inventory.cleanup.internal.ConfigFileReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * How cleanup runs: the keys of the {@code worker} section of Fix Inventory's worker configuration.
+ * Immutable; the defaults are the safe choice (cleanup off, dry run on).
+ *
+ * <table>
+ *   <caption>keys</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code cleanup}</td><td>{@code false}</td><td>run cleanup at the workflow's cleanup
+ *       step; while false, an executor only ever runs dry</td></tr>
+ *   <tr><td>{@code cleanup_dry_run}</td><td>{@code true}</td><td>plan and report, call nothing
+ *       that changes the cloud</td></tr>
+ *   <tr><td>{@code cleanup_pool_size}</td><td>{@code 16}</td><td>threads per pass, at least 1</td></tr>
+ *   <tr><td>{@code cleanup_max_resources}</td><td>none</td><td>refuse the whole run if the plan
+ *       has more nodes; at least 0</td></tr>
+ * </table>
+ *
+ * <pre>{@code
+ * CleanupConfig config = CleanupConfig.builder().cleanup(true).dryRun(false).poolSize(16).build();
+ * CleanupConfig fromFile = CleanupConfig.load(Path.of("worker.yaml"));
+ * CleanupConfig changed = fromFile.with("cleanup_dry_run", "false");   // config set worker ...
+ * }</pre>
+ *
+ * A file holds the keys in a {@code worker} section; other top-level sections are left to other
+ * readers:
+ *
+ * <pre>
+ * worker:
+ *   cleanup: true
+ *   cleanup_dry_run: false
+ *   cleanup_pool_size: 16
+ * </pre>
+ *
+ * @param cleanup whether cleanup is enabled
+ * @param dryRun whether runs only plan and report
+ * @param poolSize threads per pass, at least 1
+ * @param maxResources the largest plan a run accepts, if capped (at least 0)
+ */
+public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, OptionalInt maxResources) {
+
+  /** The key {@code cleanup}. */
+  public static final String CLEANUP = "cleanup";
+  /** The key {@code cleanup_dry_run}. */
+  public static final String CLEANUP_DRY_RUN = "cleanup_dry_run";
+  /** The key {@code cleanup_pool_size}. */
+  public static final String CLEANUP_POOL_SIZE = "cleanup_pool_size";
+  /** The key {@code cleanup_max_resources}. */
+  public static final String CLEANUP_MAX_RESOURCES = "cleanup_max_resources";
+  /** Every key, in documentation order. */
+  public static final List<String> KEYS = List.of(CLEANUP, CLEANUP_DRY_RUN, CLEANUP_POOL_SIZE, CLEANUP_MAX_RESOURCES);
+  /** The section of a configuration file that holds the keys. */
+  public static final String SECTION = "worker";
+
+  private static final CleanupConfig DEFAULTS = new CleanupConfig(false, true, 16, OptionalInt.empty());
+
+  /**
+   * @throws ConfigException naming the key, for a pool size below 1 or a negative maximum
+   */
+  public CleanupConfig {
+    Objects.requireNonNull(maxResources, "maxResources");
+    if (poolSize < 1) {
+      throw new ConfigException(CLEANUP_POOL_SIZE, null, 0, 0, "expected an integer of at least 1, got " + poolSize, null);
+    }
+    if (maxResources.isPresent() && maxResources.getAsInt() < 0) {
+      throw new ConfigException(CLEANUP_MAX_RESOURCES, null, 0, 0,
+          "expected an integer of at least 0 or none, got " + maxResources.getAsInt(), null);
+    }
+  }
+
+  /** The defaults: cleanup off, dry run on, 16 threads, no cap. */
+  public static CleanupConfig defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder(DEFAULTS);
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Reads the {@code worker} section of a YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json})
+   * file; keys it does not set keep their defaults, and a file without the section gives the
+   * defaults. Other top-level sections are ignored.
+   *
+   * @throws ConfigException naming the file, the line and the key, for an unknown key, a value of
+   *     the wrong type or out of range, a duplicate key, text that is not YAML or JSON, or a file
+   *     that cannot be read
+   */
+  public static CleanupConfig load(Path file) {
+    return ConfigFileReader.read(Objects.requireNonNull(file, "file"), DEFAULTS);
+  }
+
+  /**
+   * This configuration with one key set from text, as a shell's {@code config set worker
+   * cleanup=true} gives it: {@code true}/{@code false} for the flags, a decimal integer for the
+   * numbers, and {@code none} (or {@code null}) to remove the cap.
+   *
+   * @throws ConfigException naming the key, for an unknown key or a value of the wrong type or out
+   *     of range
+   */
+  public CleanupConfig with(String key, String value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    String v = value.trim();
+    return switch (key) {
+      case CLEANUP -> toBuilder().cleanup(parseFlag(key, v)).build();
+      case CLEANUP_DRY_RUN -> toBuilder().dryRun(parseFlag(key, v)).build();
+      case CLEANUP_POOL_SIZE -> toBuilder().poolSize(parseInt(key, v, 1, "an integer of at least 1")).build();
+      case CLEANUP_MAX_RESOURCES -> v.equals("none") || v.equals("null")
+          ? toBuilder().noMaxResources().build()
+          : toBuilder().maxResources(parseInt(key, v, 0, "an integer of at least 0 or none")).build();
+      default -> throw new ConfigException(key, null, 0, 0,
+          "unknown key in section " + SECTION + "; known keys: " + String.join(", ", KEYS), null);
+    };
+  }
+
+  private static boolean parseFlag(String key, String v) {
+    return switch (v) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ConfigException(key, null, 0, 0, "expected true or false, got \"" + v + "\"", null);
+    };
+  }
+
+  private static int parseInt(String key, String v, int min, String expected) {
+    int n;
+    try {
+      n = Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, null, 0, 0, "expected " + expected + ", got \"" + v + "\"", null);
+    }
+    if (n < min) {
+      throw new ConfigException(key, null, 0, 0, "expected " + expected + ", got " + n, null);
+    }
+    return n;
+  }
+
+  /** The keys as a {@code worker} section would hold them, for example {@code cleanup=false, ...}. */
+  @Override
+  public String toString() {
+    return CLEANUP + "=" + cleanup + ", " + CLEANUP_DRY_RUN + "=" + dryRun + ", " + CLEANUP_POOL_SIZE + "=" + poolSize
+        + ", " + CLEANUP_MAX_RESOURCES + "=" + (maxResources.isPresent() ? String.valueOf(maxResources.getAsInt()) : "none");
+  }
+
+  /** Builds a {@link CleanupConfig}; {@link #build()} validates. */
+  public static final class Builder {
+    private boolean cleanup;
+    private boolean dryRun;
+    private int poolSize;
+    private OptionalInt maxResources;
+
+    private Builder(CleanupConfig from) {
+      this.cleanup = from.cleanup;
+      this.dryRun = from.dryRun;
+      this.poolSize = from.poolSize;
+      this.maxResources = from.maxResources;
+    }
+
+    /** Enables or disables cleanup ({@code cleanup}). */
+    public Builder cleanup(boolean cleanup) {
+      this.cleanup = cleanup;
+      return this;
+    }
+
+    /** Turns dry run on or off ({@code cleanup_dry_run}). */
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    /** Threads per pass ({@code cleanup_pool_size}), at least 1. */
+    public Builder poolSize(int poolSize) {
+      this.poolSize = poolSize;
+      return this;
+    }
+
+    /** Caps the plan size ({@code cleanup_max_resources}), at least 0. */
+    public Builder maxResources(int maxResources) {
+      this.maxResources = OptionalInt.of(maxResources);
+      return this;
+    }
+
+    /** Removes the cap. */
+    public Builder noMaxResources() {
+      this.maxResources = OptionalInt.empty();
+      return this;
+    }
+
+    /**
+     * @throws ConfigException naming the key, for a value out of range
+     */
+    public CleanupConfig build() {
+      return new CleanupConfig(cleanup, dryRun, poolSize, maxResources);
+    }
+  }
+}

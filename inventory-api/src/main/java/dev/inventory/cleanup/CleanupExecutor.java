@@ -1,0 +1,171 @@
+package dev.inventory.cleanup;
+
+import dev.inventory.Inventory;
+import dev.inventory.cleanup.internal.DefaultCleanupExecutor;
+import dev.inventory.cleanup.internal.Discovery;
+import dev.inventory.spi.Cleaner;
+import dev.inventory.spi.SelectionCheck;
+import dev.inventory.state.StateStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Cleans up what is marked (DESIGN §5): plans, then runs the passes in order and reports an outcome
+ * per node. An interface, so that a host can replace the whole strategy; {@link #builder()} gives the
+ * default implementation, which:
+ *
+ * <ul>
+ *   <li>refuses the whole run, before any call, when the plan is larger than {@code
+ *       cleanup_max_resources} ({@link CleanupException});
+ *   <li>runs each pass on a fresh pool of {@code cleanup_pool_size} threads; a pass starts when the
+ *       previous one is done, and a node whose delete-edge dependencies were not removed is skipped;
+ *   <li>in a dry run (the default, and always while {@code cleanup} is false) only refreshes: no
+ *       delete, no deactivate, no state change;
+ *   <li>for each node re-reads its state (protected now, no longer marked: skipped), asks the kind's
+ *       {@link Cleaner} to refresh it (gone: {@code already_gone}), skips it when it was used after
+ *       the snapshot or its marking query no longer selects it (clearing the mark, as these reasons
+ *       are final), and otherwise cleans it with the kind's {@link CleanupStrategy};
+ *   <li>never lets one failure stop other nodes: a failed node stays marked for the next run;
+ *   <li>records {@code metadata.cleaned} for cleaned nodes, writes every outcome to the audit sink
+ *       and to slf4j, and tells listeners about steps, outcomes and progress.
+ * </ul>
+ *
+ * <pre>{@code
+ * CleanupExecutor executor = CleanupExecutor.builder()
+ *     .config(CleanupConfig.load(Path.of("worker.yaml")))
+ *     .cleaner(new IamAccessKeyCleaner(iam))           // or found with ServiceLoader
+ *     .selectionCheck(queryEngine.selectionCheck())    // or found with ServiceLoader
+ *     .auditSink(new JsonLinesAuditSink(Path.of("cleanup-audit.jsonl")))
+ *     .build();
+ * CleanupPlan plan = executor.plan(inventory, state);
+ * System.out.println(plan);
+ * CleanupReport report = executor.run(plan);
+ * }</pre>
+ */
+public interface CleanupExecutor {
+
+  /**
+   * Plans a run over {@code snapshot} with the marks in {@code state}; {@link CleanupPlan#of} by
+   * default.
+   *
+   * @throws CleanupException for a cycle of delete edges between planned nodes
+   */
+  default CleanupPlan plan(Inventory snapshot, StateStore state) {
+    return CleanupPlan.of(snapshot, state);
+  }
+
+  /**
+   * Runs a plan.
+   *
+   * @throws CleanupException when the run is refused before any action (for example a plan larger
+   *     than {@code cleanup_max_resources}); failures of single nodes are outcomes in the report
+   */
+  CleanupReport run(CleanupPlan plan);
+
+  /** Plans and runs. */
+  default CleanupReport run(Inventory snapshot, StateStore state) {
+    return run(plan(snapshot, state));
+  }
+
+  /** A builder of the default executor: default config, system clock, no audit sink, discovery on. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds the default {@link CleanupExecutor}. Cleaners and the selection check registered here win
+   * over those found with {@link java.util.ServiceLoader}; two cleaners for one kind (both here, or
+   * both discovered without one here), or two discovered selection checks, are a {@link
+   * CleanupException} at {@link #build()} naming both.
+   */
+  final class Builder {
+    private CleanupConfig config = CleanupConfig.defaults();
+    private final List<Cleaner> cleaners = new ArrayList<>();
+    private final Map<String, CleanupStrategy> strategies = new LinkedHashMap<>();
+    private SelectionCheck selectionCheck;
+    private Clock clock = Clock.systemUTC();
+    private AuditSink auditSink = AuditSink.none();
+    private final List<CleanupListener> listeners = new ArrayList<>();
+    private ClassLoader classLoader = CleanupExecutor.class.getClassLoader();
+    private boolean discover = true;
+
+    private Builder() {}
+
+    /** The configuration; {@link CleanupConfig#defaults()} (a dry run) unless set. */
+    public Builder config(CleanupConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** Registers a cleaner for its {@link Cleaner#kind()}. */
+    public Builder cleaner(Cleaner cleaner) {
+      cleaners.add(Objects.requireNonNull(cleaner, "cleaner"));
+      return this;
+    }
+
+    /** Registers several cleaners. */
+    public Builder cleaners(Iterable<? extends Cleaner> cleaners) {
+      cleaners.forEach(this::cleaner);
+      return this;
+    }
+
+    /**
+     * Chooses the strategy for a kind that has a cleaner; without this the cleaner's first is used.
+     * The cleaner must list a strategy of the same name.
+     */
+    public Builder strategy(String kind, CleanupStrategy strategy) {
+      strategies.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(strategy, "strategy"));
+      return this;
+    }
+
+    /** The check that re-runs marking queries; wins over one found with ServiceLoader. */
+    public Builder selectionCheck(SelectionCheck selectionCheck) {
+      this.selectionCheck = Objects.requireNonNull(selectionCheck, "selectionCheck");
+      return this;
+    }
+
+    /** The clock for timestamps, grace periods and durations; the system clock unless set. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Where every outcome is recorded; none unless set (outcomes are always logged with slf4j). */
+    public Builder auditSink(AuditSink auditSink) {
+      this.auditSink = Objects.requireNonNull(auditSink, "auditSink");
+      return this;
+    }
+
+    /** Adds a listener. */
+    public Builder listener(CleanupListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** The class loader that {@link java.util.ServiceLoader} discovery uses; this library's unless set. */
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+      return this;
+    }
+
+    /** Turns {@link java.util.ServiceLoader} discovery of cleaners and selection checks off. */
+    public Builder withoutDiscovery() {
+      this.discover = false;
+      return this;
+    }
+
+    /**
+     * @throws CleanupException for two cleaners of one kind, two discovered selection checks, or a
+     *     strategy for a kind without a cleaner or that its cleaner does not list
+     */
+    public CleanupExecutor build() {
+      Discovery found = discover ? Discovery.load(classLoader) : Discovery.none();
+      return new DefaultCleanupExecutor(config, found.cleaners(cleaners), strategies,
+          selectionCheck != null ? selectionCheck : found.selectionCheck().orElse(null), clock, auditSink, listeners);
+    }
+  }
+}
