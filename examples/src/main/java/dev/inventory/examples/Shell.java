@@ -1,0 +1,255 @@
+package dev.inventory.examples;
+
+import dev.inventory.BaseKinds;
+import dev.inventory.Inventory;
+import dev.inventory.InventoryException;
+import dev.inventory.Kind;
+import dev.inventory.fixture.Fixture;
+import dev.inventory.fixture.FixtureFormat;
+import dev.inventory.query.command.Commands;
+import dev.inventory.query.parse.QuerySyntaxException;
+import dev.inventory.state.StateStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The inventory shell: runs text commands (Fix Inventory's search syntax and pipeline) against the
+ * demo organisation or a fixture.
+ *
+ * <pre>
+ * java -jar examples/target/inventory.jar [--fixture FILE] [--now INSTANT] [--state FILE]
+ *                                         [--export FILE] [-c COMMAND]...
+ * </pre>
+ *
+ * <ul>
+ *   <li>without {@code --fixture}: the bundled demo organisation, built relative to the clock;
+ *   <li>{@code --now 2026-05-01T00:00:00Z} fixes the clock; {@code --state FILE} keeps marks in a
+ *       JSON state file (it wins over marks carried by the fixture);
+ *   <li>{@code --export FILE} writes the loaded inventory and its marks as an NDJSON fixture;
+ *   <li>each {@code -c} runs one command line in order and prints its output; without {@code -c} the
+ *       shell reads command lines from standard input (with a prompt when it is a terminal) until
+ *       end of input or {@code quit}.
+ * </ul>
+ *
+ * Exit codes: 0 on success, 2 on a syntax or usage error (rendered on standard error), 1 on any
+ * other error. With {@code -c} or piped input the shell stops at the first error; at a terminal it
+ * reports the error and goes on.
+ */
+public final class Shell {
+  static final String USAGE =
+      "usage: inventory [--fixture FILE] [--now INSTANT] [--state FILE] [--export FILE] [-c COMMAND]...";
+
+  private final Commands commands;
+  private final Inventory inventory;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  private Shell(Commands commands, Inventory inventory, PrintStream out, PrintStream err) {
+    this.commands = commands;
+    this.inventory = inventory;
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    boolean terminal = System.console() != null;
+    System.exit(run(args, System.in, System.out, System.err, terminal));
+  }
+
+  /** Runs the shell; returns the process exit code. */
+  static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (UsageException e) {
+      err.println("inventory: " + e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
+    if (options.help) {
+      out.println(USAGE);
+      out.println();
+      out.println(help());
+      return 0;
+    }
+    Shell shell;
+    try {
+      shell = open(options, out, err);
+    } catch (InventoryException e) {
+      err.println("inventory: " + e.getMessage());
+      return 1;
+    }
+    if (!options.commands.isEmpty()) {
+      for (String line : options.commands) {
+        int code = shell.execute(line);
+        if (code != 0) {
+          return code;
+        }
+      }
+      return 0;
+    }
+    return shell.repl(in, terminal);
+  }
+
+  private static Shell open(Options options, PrintStream out, PrintStream err) {
+    Clock clock = options.now == null ? Clock.systemUTC() : Clock.fixed(options.now, ZoneOffset.UTC);
+    Fixture fixture = options.fixture == null
+        ? Fixture.of(DemoOrganisation.build(clock))
+        : FixtureFormat.read(options.fixture);
+    StateStore state;
+    if (options.state != null) {
+      state = StateStore.jsonFile(options.state);
+    } else {
+      state = StateStore.inMemory();
+      fixture.loadStateInto(state);
+    }
+    if (options.export != null) {
+      FixtureFormat.write(fixture.inventory(), state.all(), options.export);
+    }
+    Commands commands = Commands.builder().inventory(fixture.inventory()).state(state).clock(clock).build();
+    return new Shell(commands, fixture.inventory(), out, err);
+  }
+
+  /** Reads and runs lines until end of input; at a terminal errors do not stop the loop. */
+  private int repl(InputStream in, boolean terminal) {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    if (terminal) {
+      out.println("Inventory shell on " + inventory.size() + " resources. Type help for the commands, quit to leave.");
+    }
+    int lastError = 0;
+    try {
+      while (true) {
+        if (terminal) {
+          out.print("> ");
+          out.flush();
+        }
+        String line = reader.readLine();
+        if (line == null || line.strip().equals("quit") || line.strip().equals("exit")) {
+          return terminal ? 0 : lastError;
+        }
+        if (line.isBlank() || line.strip().startsWith("#")) {
+          continue;
+        }
+        int code = execute(line);
+        if (code != 0) {
+          if (!terminal) {
+            return code;
+          }
+          lastError = code;
+        }
+      }
+    } catch (IOException e) {
+      err.println("inventory: cannot read standard input: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** Runs one command line; prints its output or its error; returns the exit code for it. */
+  int execute(String line) {
+    String trimmed = line.strip();
+    try {
+      if (trimmed.equals("help")) {
+        out.println(help());
+      } else if (trimmed.equals("kinds")) {
+        out.println(kinds(inventory));
+      } else {
+        out.println(commands.execute(line).text());
+      }
+      return 0;
+    } catch (QuerySyntaxException e) {
+      err.println(e.getMessage());
+      return 2;
+    } catch (InventoryException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  static String help() {
+    return Commands.help()
+        + "\nkinds                       the number of resources per kind and per base kind"
+        + "\nhelp                        this list"
+        + "\nquit                        leave the shell";
+  }
+
+  /** Resources per kind, then per base kind. */
+  static String kinds(Inventory inventory) {
+    Map<String, Integer> exact = new TreeMap<>();
+    inventory.nodes().forEach(r -> exact.merge(r.kind(), 1, Integer::sum));
+    StringBuilder b = new StringBuilder("by kind:");
+    exact.forEach((kind, n) -> b.append(String.format("%n  %-22s %7d", kind, n)));
+    b.append(String.format("%nby base kind:"));
+    for (Kind k : BaseKinds.all()) {
+      if (!k.name().equals(BaseKinds.RESOURCE)) {
+        b.append(String.format("%n  %-22s %7d", k.name(), inventory.ofKind(k.name()).size()));
+      }
+    }
+    b.append(String.format("%ntotal: %d resources, %d edges", inventory.size(), inventory.edgeCount()));
+    return b.toString();
+  }
+
+  /** A bad command line option. */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** The parsed command line options. */
+  static final class Options {
+    Path fixture;
+    Path state;
+    Path export;
+    Instant now;
+    boolean help;
+    final List<String> commands = new ArrayList<>();
+
+    static Options parse(String[] args) throws UsageException {
+      Options o = new Options();
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        if (a.equals("--help") || a.equals("-h")) {
+          o.help = true;
+          continue;
+        }
+        if (!List.of("--fixture", "--now", "--state", "--export", "-c").contains(a)) {
+          throw new UsageException("unknown option '" + a + "'");
+        }
+        if (i + 1 >= args.length) {
+          throw new UsageException("option " + a + " needs a value");
+        }
+        String value = args[++i];
+        switch (a) {
+          case "--fixture" -> o.fixture = Path.of(value);
+          case "--state" -> o.state = Path.of(value);
+          case "--export" -> o.export = Path.of(value);
+          case "-c" -> o.commands.add(value);
+          default -> {
+            try {
+              o.now = Instant.parse(value);
+            } catch (DateTimeParseException e) {
+              throw new UsageException(
+                  "--now expects an ISO-8601 instant such as 2026-05-01T00:00:00Z, got '" + value + "'");
+            }
+          }
+        }
+      }
+      return o;
+    }
+  }
+}
