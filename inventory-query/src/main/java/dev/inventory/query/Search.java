@@ -1,5 +1,9 @@
 package dev.inventory.query;
 
+import dev.inventory.Inventory;
+import dev.inventory.query.command.CommandResult;
+import dev.inventory.query.command.Commands;
+import java.time.Clock;
 import dev.inventory.Resource;
 import dev.inventory.query.ast.AllTerm;
 import dev.inventory.query.ast.And;
@@ -195,6 +199,58 @@ public final class Search {
       parts.add(new Part(term, sort, limit, Optional.empty()));
     }
     return new Query(parts);
+  }
+
+  // ---- terminal calls: run the search on the same engine and pipeline as the text commands ----
+
+  /** Runs this search on a snapshot with the system clock and no marks. */
+  public SearchResult run(Inventory inventory) {
+    return run(QueryEngine.of(inventory), Clock.systemUTC());
+  }
+
+  /** Runs this search on a snapshot, reading {@code now} once from {@code clock}. */
+  public SearchResult run(Inventory inventory, Clock clock) {
+    return run(QueryEngine.of(inventory), clock);
+  }
+
+  /** Runs this search on an engine (a snapshot and its state store). */
+  public SearchResult run(QueryEngine engine, Clock clock) {
+    Objects.requireNonNull(engine, "engine");
+    return engine.search(query(), Objects.requireNonNull(clock, "clock"));
+  }
+
+  /**
+   * Counts the results by the value of {@code property}, exactly as {@code search ... | count path}
+   * does: groups by count ascending, then the nodes with and without a value.
+   */
+  public CommandResult.Counted count(QueryEngine engine, Property property, Clock clock) {
+    Objects.requireNonNull(property, "property");
+    return (CommandResult.Counted) pipeline(engine, clock, "count " + property.path());
+  }
+
+  /** Counts the results, as {@code search ... | count}. */
+  public CommandResult.Counted count(QueryEngine engine, Clock clock) {
+    return (CommandResult.Counted) pipeline(engine, clock, "count");
+  }
+
+  /**
+   * Marks every result for cleanup in the engine's state store, with {@code reason}, the clock's
+   * time and this search's query text, as {@code search ... | clean "reason"} does.
+   */
+  public CommandResult.Marked clean(QueryEngine engine, String reason, Clock clock) {
+    Objects.requireNonNull(reason, "reason");
+    String quoted = "\"" + reason.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return (CommandResult.Marked) pipeline(engine, clock, "clean " + quoted);
+  }
+
+  private CommandResult pipeline(QueryEngine engine, Clock clock, String command) {
+    Objects.requireNonNull(engine, "engine");
+    Commands commands = Commands.builder()
+        .inventory(engine.inventory())
+        .state(engine.state())
+        .clock(Objects.requireNonNull(clock, "clock"))
+        .build();
+    return commands.execute("search " + query() + " | " + command);
   }
 
   private Optional<Term> currentTerm() {
