@@ -6,7 +6,12 @@ import dev.inventory.InventoryException;
 import dev.inventory.Kind;
 import dev.inventory.fixture.Fixture;
 import dev.inventory.fixture.FixtureFormat;
+import dev.inventory.cleanup.CleanupConfig;
+import dev.inventory.cleanup.CleanupExecutor;
+import dev.inventory.cleanup.StateOnlyCleaner;
+import dev.inventory.query.QuerySelectionCheck;
 import dev.inventory.query.command.Commands;
+import dev.inventory.query.parse.ErrorCode;
 import dev.inventory.query.parse.QuerySyntaxException;
 import dev.inventory.state.StateStore;
 import java.io.BufferedReader;
@@ -54,12 +59,16 @@ public final class Shell {
 
   private final Commands commands;
   private final Inventory inventory;
+  private final StateStore state;
+  private final Clock clock;
   private final PrintStream out;
   private final PrintStream err;
 
-  private Shell(Commands commands, Inventory inventory, PrintStream out, PrintStream err) {
+  private Shell(Commands commands, Inventory inventory, StateStore state, Clock clock, PrintStream out, PrintStream err) {
     this.commands = commands;
     this.inventory = inventory;
+    this.state = state;
+    this.clock = clock;
     this.out = out;
     this.err = err;
   }
@@ -120,7 +129,7 @@ public final class Shell {
       FixtureFormat.write(fixture.inventory(), state.all(), options.export);
     }
     Commands commands = Commands.builder().inventory(fixture.inventory()).state(state).clock(clock).build();
-    return new Shell(commands, fixture.inventory(), out, err);
+    return new Shell(commands, fixture.inventory(), state, clock, out, err);
   }
 
   /** Reads and runs lines until end of input; at a terminal errors do not stop the loop. */
@@ -165,6 +174,8 @@ public final class Shell {
         out.println(help());
       } else if (trimmed.equals("kinds")) {
         out.println(kinds(inventory));
+      } else if (trimmed.equals("cleanup") || trimmed.startsWith("cleanup ")) {
+        out.println(cleanup(trimmed));
       } else {
         out.println(commands.execute(line).text());
       }
@@ -178,8 +189,52 @@ public final class Shell {
     }
   }
 
+  /**
+   * {@code cleanup plan} prints the plan; {@code cleanup run [--dry-run|--no-dry-run]} runs it. The
+   * shell works on fixtures, so its cleaners act on the state only (and the report says so); the
+   * marking query of every node is re-checked with {@link QuerySelectionCheck}.
+   */
+  private String cleanup(String line) {
+    String[] words = line.split("\\s+");
+    boolean dryRun = true;
+    if (words.length >= 2 && words[1].equals("plan") && words.length == 2) {
+      return executor(CleanupConfig.defaults()).plan(inventory, state).render();
+    }
+    if (words.length < 2 || !words[1].equals("run") || words.length > 3) {
+      throw cleanupUsage(line);
+    }
+    if (words.length == 3) {
+      switch (words[2]) {
+        case "--dry-run" -> dryRun = true;
+        case "--no-dry-run" -> dryRun = false;
+        default -> throw cleanupUsage(line);
+      }
+    }
+    CleanupConfig config = CleanupConfig.builder().cleanup(!dryRun).dryRun(dryRun).build();
+    return executor(config).run(inventory, state).render();
+  }
+
+  private CleanupExecutor executor(CleanupConfig config) {
+    return CleanupExecutor.builder()
+        .config(config)
+        .clock(clock)
+        .cleaner(StateOnlyCleaner.forKind(BaseKinds.RESOURCE))
+        .selectionCheck(new QuerySelectionCheck())
+        .withoutDiscovery()
+        .build();
+  }
+
+  private static QuerySyntaxException cleanupUsage(String line) {
+    int at = line.indexOf(' ') < 0 ? line.length() : line.indexOf(' ') + 1;
+    return new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN,
+        "expected 'cleanup plan' or 'cleanup run [--dry-run|--no-dry-run]'", line, at,
+        Math.max(0, line.length() - at), List.of("'plan'", "'run'"));
+  }
+
   static String help() {
     return Commands.help()
+        + "\ncleanup plan                print what a cleanup would act on, pass by pass"
+        + "\ncleanup run [--no-dry-run]  run the cleanup (dry run unless --no-dry-run; on fixtures: state only)"
         + "\nkinds                       the number of resources per kind and per base kind"
         + "\nhelp                        this list"
         + "\nquit                        leave the shell";

@@ -166,4 +166,42 @@ class ShellTest {
     assertThat(out()).containsPattern("aws_account +12\n").containsPattern("access_key +79\n")
         .contains("total: 195 resources");
   }
+
+  @Test
+  void should_plan_26_keys_and_report_26_would_clean_in_a_dry_run() {
+    // WHEN
+    int code = run("--now", NOW, "-c", CLEAN_STALE_KEYS, "-c", "cleanup plan", "-c", "cleanup run",
+        "-c", "search /metadata.cleaned == true | count");
+    // THEN
+    assertThat(code).isZero();
+    assertThat(out()).contains("26").contains("would_clean")
+        .endsWith("total matched: 0\ntotal unmatched: 0\n");
+  }
+
+  @Test
+  void should_clean_the_26_keys_in_state_with_no_dry_run() {
+    // WHEN
+    int code = run("--now", NOW, "-c", CLEAN_STALE_KEYS, "-c", "cleanup run --no-dry-run",
+        "-c", "search /metadata.cleaned == true | count", "-c", "search /metadata.cleaned == true and is(user) | count");
+    // THEN
+    assertThat(code).isZero();
+    assertThat(out()).contains("cleaned")
+        .contains("total matched: 26\ntotal unmatched: 0\ntotal matched: 0\ntotal unmatched: 0\n");
+  }
+
+  @Test
+  void should_never_clean_a_protected_key() {
+    int code = run("--now", NOW, "-c", CLEAN_STALE_KEYS,
+        "-c", "search is(access_key) and /ancestors.user.reported.name == nancy | protect \"owned by the CFO\"",
+        "-c", "cleanup run --no-dry-run", "-c", "search /metadata.cleaned == true | count",
+        "-c", "search /metadata.cleaned == true and /ancestors.user.reported.name == nancy | count");
+    assertThat(code).isZero();
+    assertThat(out()).contains("total matched: 25\ntotal unmatched: 0\ntotal matched: 0\ntotal unmatched: 0\n");
+  }
+
+  @Test
+  void should_reject_an_unknown_cleanup_subcommand_with_exit_2() {
+    assertThat(run("-c", "cleanup everything")).isEqualTo(2);
+    assertThat(err()).contains("expected 'cleanup plan' or 'cleanup run [--dry-run|--no-dry-run]'");
+  }
 }
