@@ -23,13 +23,19 @@ class QueryParserFuzzTest {
       Query q = QueryParser.parse(text);
       assertThat(QueryParser.parse(q.toString())).isEqualTo(q);
     } catch (QuerySyntaxException e) {
-      assertThat(e.offset()).isBetween(0, text.length());
+      assertSpanInside(e, text);
     }
     try {
       Pipeline p = QueryParser.parseCommandLine(text);
       assertThat(QueryParser.parseCommandLine(p.toString())).isEqualTo(p);
     } catch (QuerySyntaxException e) {
-      assertThat(e.offset()).isBetween(0, text.length());
+      assertSpanInside(e, text);
     }
+  }
+
+  private static void assertSpanInside(QuerySyntaxException e, String text) {
+    assertThat(e.offset()).isBetween(0, text.length());
+    assertThat(e.offset() + e.length()).isBetween(e.offset(), text.length());
+    assertThat(e.text()).isEqualTo(text);
   }
 }

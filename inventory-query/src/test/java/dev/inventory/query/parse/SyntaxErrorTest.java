@@ -303,4 +303,31 @@ class SyntaxErrorTest {
     assertThat(e.code()).isEqualTo(ErrorCode.UNEXPECTED_TOKEN);
     assertThat(e.expected()).containsExactlyElementsOf(List.of("'!='", "'<'", "'<='", "'=='", "'>'", "'>='"));
   }
+
+  @Test
+  void should_point_at_a_backticked_name_that_is_not_closed() {
+    // WHEN
+    QuerySyntaxException e = queryError("tags.`owner:team == x");
+    // THEN
+    assertThat(e.code()).isEqualTo(ErrorCode.UNTERMINATED_NAME);
+    assertThat(e.column()).isEqualTo(6);
+    assertThat(e.expected()).containsExactly("'`'");
+    assertThat(e.getMessage()).isEqualTo("""
+        line 1:6: name is not closed with '`' on its line
+        tags.`owner:team == x
+             ^^^^^^^^^^^^^^^^""");
+  }
+
+  @Test
+  void should_point_at_an_empty_backticked_name() {
+    // WHEN
+    QuerySyntaxException e = queryError("tags.`` == x");
+    // THEN
+    assertThat(e.code()).isEqualTo(ErrorCode.EMPTY_NAME);
+    assertThat(e.column()).isEqualTo(6);
+    assertThat(e.getMessage()).isEqualTo("""
+        line 1:6: a name in backticks is not empty
+        tags.`` == x
+             ^^""");
+  }
 }
