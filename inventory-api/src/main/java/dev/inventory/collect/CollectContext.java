@@ -1,0 +1,50 @@
+package dev.inventory.collect;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a {@link dev.inventory.spi.Collector} gets for one collect: the run it belongs to, the clock
+ * (so that fixtures and tests collect at a fixed time) and where progress goes.
+ *
+ * <pre>{@code
+ * CollectResult result = collector.collect(CollectContext.of(Clock.systemUTC()));
+ * }</pre>
+ *
+ * @param runId the workflow run, or empty text outside a workflow
+ * @param clock the clock for collect times
+ * @param progressListener receives every progress event; one that throws is logged and ignored, so
+ *     that showing progress never breaks a collect
+ */
+public record CollectContext(String runId, Clock clock, Consumer<CollectProgress> progressListener) {
+  private static final Logger LOG = LoggerFactory.getLogger(CollectContext.class);
+
+  public CollectContext {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(progressListener, "progressListener");
+  }
+
+  /** A context outside any workflow, with progress discarded. */
+  public static CollectContext of(Clock clock) {
+    return new CollectContext("", clock, p -> {});
+  }
+
+  /** A context outside any workflow, with progress sent to {@code progressListener}. */
+  public static CollectContext of(Clock clock, Consumer<CollectProgress> progressListener) {
+    return new CollectContext("", clock, progressListener);
+  }
+
+  /** Reports progress for {@code source}, stamped with the context's clock. */
+  public void progress(String source, String message) {
+    CollectProgress event = new CollectProgress(runId, source, message, clock.instant());
+    try {
+      progressListener.accept(event);
+    } catch (RuntimeException e) {
+      LOG.warn("collect progress listener failed on {}: {}", event, e.toString(), e);
+    }
+  }
+}
