@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
  * @TODAY@}, {@code @YESTERDAY@}, {@code @TOMORROW@} ({@code 2026-05-01}, in the local zone). Upper-
  * or lower-case spelling.
  */
-final class Placeholders {
+public final class Placeholders {
   private static final Pattern PLACEHOLDER =
       Pattern.compile("@(UTC|NOW|TODAY|YESTERDAY|TOMORROW)@", Pattern.CASE_INSENSITIVE);
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx", Locale.ROOT);
 
   private Placeholders() {}
 
-  static String replace(String line, Instant now, ZoneId zone) {
+  /** Replaces every placeholder in {@code line} with the time {@code now} seen in {@code zone}. */
+  public static String replace(String line, Instant now, ZoneId zone) {
     Matcher m = PLACEHOLDER.matcher(line);
     if (!m.find()) {
       return line;
