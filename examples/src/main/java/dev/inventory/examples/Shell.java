@@ -9,11 +9,17 @@ import dev.inventory.fixture.FixtureFormat;
 import dev.inventory.cleanup.CleanupConfig;
 import dev.inventory.cleanup.CleanupExecutor;
 import dev.inventory.cleanup.StateOnlyCleaner;
+import dev.inventory.collect.FixtureCollector;
 import dev.inventory.query.QuerySelectionCheck;
+import dev.inventory.query.job.JobRun;
+import dev.inventory.query.job.Jobs;
+import dev.inventory.query.job.JobsCommand;
 import dev.inventory.query.command.Commands;
 import dev.inventory.query.parse.ErrorCode;
 import dev.inventory.query.parse.QuerySyntaxException;
 import dev.inventory.state.StateStore;
+import dev.inventory.workflow.WorkflowResult;
+import dev.inventory.workflow.Workflows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The inventory shell: runs text commands (Fix Inventory's search syntax and pipeline) against the
@@ -36,13 +43,18 @@ import java.util.TreeMap;
  *
  * <pre>
  * java -jar examples/target/inventory.jar [--fixture FILE] [--now INSTANT] [--state FILE]
- *                                         [--export FILE] [-c COMMAND]...
+ *                                         [--export FILE] [--config FILE] [-c COMMAND]...
  * </pre>
  *
  * <ul>
  *   <li>without {@code --fixture}: the bundled demo organisation, built relative to the clock;
  *   <li>{@code --now 2026-05-01T00:00:00Z} fixes the clock; {@code --state FILE} keeps marks in a
  *       JSON state file (it wins over marks carried by the fixture);
+ *   <li>{@code --config FILE} reads the worker configuration ({@code cleanup}, {@code
+ *       cleanup_dry_run} ...) from a YAML or JSON file; {@code config set worker KEY=VALUE} changes it;
+ *   <li>{@code workflow run collect_and_cleanup} re-collects the snapshot (the demo organisation or
+ *       the fixture file), runs the jobs waiting for each step ({@code jobs add ...}) and cleans up
+ *       with state-only cleaners when {@code cleanup} is true;
  *   <li>{@code --export FILE} writes the loaded inventory and its marks as an NDJSON fixture;
  *   <li>each {@code -c} runs one command line in order and prints its output; without {@code -c} the
  *       shell reads command lines from standard input (with a prompt when it is a terminal) until
@@ -55,22 +67,50 @@ import java.util.TreeMap;
  */
 public final class Shell {
   static final String USAGE =
-      "usage: inventory [--fixture FILE] [--now INSTANT] [--state FILE] [--export FILE] [-c COMMAND]...";
+      "usage: inventory [--fixture FILE] [--now INSTANT] [--state FILE] [--export FILE] [--config FILE] [-c COMMAND]...";
 
-  private final Commands commands;
-  private final Inventory inventory;
+  // Replaced after every workflow run, so searches see the snapshot the workflow collected.
+  private volatile Commands commands;
+  private volatile Inventory inventory;
   private final StateStore state;
   private final Clock clock;
   private final PrintStream out;
   private final PrintStream err;
+  private final AtomicReference<CleanupConfig> config;
+  private final Workflows workflows;
+  private final Jobs jobs;
+  private final JobsCommand jobsCommand;
 
-  private Shell(Commands commands, Inventory inventory, StateStore state, Clock clock, PrintStream out, PrintStream err) {
-    this.commands = commands;
+  private Shell(Inventory inventory, FixtureCollector collector, StateStore state, Clock clock, CleanupConfig config,
+      PrintStream out, PrintStream err) {
     this.inventory = inventory;
     this.state = state;
     this.clock = clock;
     this.out = out;
     this.err = err;
+    this.config = new AtomicReference<>(config);
+    this.commands = commandsFor(inventory);
+    // A job at post_collect must search the snapshot just collected, before the shell swaps its commands.
+    this.jobs = Jobs.builder().clock(clock)
+        .commands(this::jobCommands).build();
+    this.jobsCommand = new JobsCommand(jobs);
+    this.workflows = Workflows.builder()
+        .collector(collector)
+        .state(state)
+        .snapshot(inventory)
+        .cleanupConfig(this.config::get)
+        .executor(this::executor)
+        .clock(clock)
+        .listener(jobs)
+        .build();
+  }
+
+  private Commands jobCommands() {
+    return workflows.current().map(this::commandsFor).orElse(commands);
+  }
+
+  private Commands commandsFor(Inventory snapshot) {
+    return Commands.builder().inventory(snapshot).state(state).clock(clock).build();
   }
 
   public static void main(String[] args) {
@@ -128,8 +168,11 @@ public final class Shell {
     if (options.export != null) {
       FixtureFormat.write(fixture.inventory(), state.all(), options.export);
     }
-    Commands commands = Commands.builder().inventory(fixture.inventory()).state(state).clock(clock).build();
-    return new Shell(commands, fixture.inventory(), state, clock, out, err);
+    CleanupConfig config = options.config == null ? CleanupConfig.defaults() : CleanupConfig.load(options.config);
+    FixtureCollector collector = options.fixture == null
+        ? FixtureCollector.of("demo", () -> DemoOrganisation.build(clock))
+        : FixtureCollector.ofFile(options.fixture);
+    return new Shell(fixture.inventory(), collector, state, clock, config, out, err);
   }
 
   /** Reads and runs lines until end of input; at a terminal errors do not stop the loop. */
@@ -176,6 +219,12 @@ public final class Shell {
         out.println(kinds(inventory));
       } else if (trimmed.equals("cleanup") || trimmed.startsWith("cleanup ")) {
         out.println(cleanup(trimmed));
+      } else if (isCommand(trimmed, "jobs") || isCommand(trimmed, "job")) {
+        out.println(jobsCommand.execute(trimmed.substring(trimmed.indexOf(' ') + 1)));
+      } else if (isCommand(trimmed, "workflow") || isCommand(trimmed, "workflows")) {
+        out.println(workflow(trimmed));
+      } else if (isCommand(trimmed, "config") || isCommand(trimmed, "configs")) {
+        out.println(config(trimmed));
       } else {
         out.println(commands.execute(line).text());
       }
@@ -187,6 +236,89 @@ public final class Shell {
       err.println("error: " + e.getMessage());
       return 1;
     }
+  }
+
+  private static boolean isCommand(String line, String name) {
+    return line.equals(name) || line.startsWith(name + " ");
+  }
+
+  /** {@code workflow list}, {@code workflow run ID}, {@code workflow history ID}. */
+  private String workflow(String line) {
+    String[] words = line.split("\\s+");
+    if (words.length == 2 && words[1].equals("list")) {
+      return String.join("\n", workflows.workflowNames());
+    }
+    if (words.length == 3 && words[1].equals("run")) {
+      requireWorkflow(line, words[2]);
+      List<JobRun> before = jobs.runs();
+      WorkflowResult result = workflows.run(words[2]);
+      workflows.current().ifPresent(snapshot -> {
+        inventory = snapshot;
+        commands = commandsFor(snapshot);
+      });
+      StringBuilder b = new StringBuilder("Workflow " + words[2] + " started with id " + result.runId() + ".\n");
+      b.append(result.render());
+      List<JobRun> ran = jobs.runs().stream().filter(r -> !before.contains(r)).toList();
+      if (!ran.isEmpty()) {
+        b.append("jobs:\n");
+        ran.forEach(r -> b.append("  ").append(r.summary()).append('\n'));
+      }
+      result.cleanupReport().ifPresent(report -> b.append(report.render()));
+      return b.toString().stripTrailing();
+    }
+    if (words.length == 3 && words[1].equals("history")) {
+      requireWorkflow(line, words[2]);
+      List<WorkflowResult> runs = workflows.history(words[2]);
+      if (runs.isEmpty()) {
+        return "No runs of workflow " + words[2] + ".";
+      }
+      StringBuilder b = new StringBuilder();
+      for (WorkflowResult r : runs) {
+        b.append(r.runId()).append(' ').append(r.started()).append(" .. ").append(r.ended()).append(' ')
+            .append(r.ok() ? "ok" : "with errors").append('\n');
+      }
+      return b.toString().stripTrailing();
+    }
+    throw usage(line, "expected 'workflow list', 'workflow run ID' or 'workflow history ID'",
+        List.of("'history'", "'list'", "'run'"));
+  }
+
+  private void requireWorkflow(String line, String id) {
+    if (!workflows.workflowNames().contains(id)) {
+      throw usage(line, "unknown workflow '" + id + "'; known workflows: " + String.join(", ", workflows.workflowNames()),
+          workflows.workflowNames());
+    }
+  }
+
+  /** {@code config show} and {@code config set worker KEY=VALUE[, KEY=VALUE]...}. */
+  private String config(String line) {
+    String[] words = line.split("\\s+", 4);
+    if (words.length == 2 && words[1].equals("show")) {
+      CleanupConfig c = config.get();
+      return CleanupConfig.SECTION + ":\n  " + c.toString().replace(", ", "\n  ").replace("=", ": ");
+    }
+    if (words.length == 4 && words[1].equals("set") && words[2].equals(CleanupConfig.SECTION)) {
+      CleanupConfig changed = config.get();
+      for (String pair : words[3].split(",")) {
+        int eq = pair.indexOf('=');
+        if (eq < 0) {
+          throw usage(line, "expected KEY=VALUE, got '" + pair.strip() + "'", List.of("KEY=VALUE"));
+        }
+        String key = pair.substring(0, eq).strip();
+        // Fix Inventory's keys are prefixed with the section (fixworker.cleanup); both spellings work.
+        key = key.startsWith("fixworker.") ? key.substring("fixworker.".length()) : key;
+        changed = changed.with(key, pair.substring(eq + 1).strip());
+      }
+      config.set(changed);
+      return "Configuration " + CleanupConfig.SECTION + " updated: " + changed;
+    }
+    throw usage(line, "expected 'config show' or 'config set worker KEY=VALUE'", List.of("'set'", "'show'"));
+  }
+
+  private static QuerySyntaxException usage(String line, String reason, List<String> expected) {
+    int at = line.indexOf(' ') < 0 ? line.length() : line.indexOf(' ') + 1;
+    return new QuerySyntaxException(ErrorCode.UNEXPECTED_ARGUMENT, reason, line, at,
+        Math.max(0, line.length() - at), expected);
   }
 
   /**
@@ -235,6 +367,11 @@ public final class Shell {
     return Commands.help()
         + "\ncleanup plan                print what a cleanup would act on, pass by pass"
         + "\ncleanup run [--no-dry-run]  run the cleanup (dry run unless --no-dry-run; on fixtures: state only)"
+        + "\njobs add --id ID [--wait-for-event EVENT] [--schedule \"CRON\"] [--timeout SECONDS] 'LINE'"
+        + "\njobs list|show ID|delete ID|run ID|activate ID|deactivate ID"
+        + "\nworkflow list|run ID|history ID  e.g. workflow run collect_and_cleanup"
+        + "\nconfig show                 the worker configuration"
+        + "\nconfig set worker KEY=VALUE e.g. config set worker cleanup=true"
         + "\nkinds                       the number of resources per kind and per base kind"
         + "\nhelp                        this list"
         + "\nquit                        leave the shell";
@@ -270,6 +407,7 @@ public final class Shell {
     Path fixture;
     Path state;
     Path export;
+    Path config;
     Instant now;
     boolean help;
     final List<String> commands = new ArrayList<>();
@@ -282,7 +420,7 @@ public final class Shell {
           o.help = true;
           continue;
         }
-        if (!List.of("--fixture", "--now", "--state", "--export", "-c").contains(a)) {
+        if (!List.of("--fixture", "--now", "--state", "--export", "--config", "-c").contains(a)) {
           throw new UsageException("unknown option '" + a + "'");
         }
         if (i + 1 >= args.length) {
@@ -293,6 +431,7 @@ public final class Shell {
           case "--fixture" -> o.fixture = Path.of(value);
           case "--state" -> o.state = Path.of(value);
           case "--export" -> o.export = Path.of(value);
+          case "--config" -> o.config = Path.of(value);
           case "-c" -> o.commands.add(value);
           default -> {
             try {

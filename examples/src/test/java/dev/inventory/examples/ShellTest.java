@@ -204,4 +204,80 @@ class ShellTest {
     assertThat(run("-c", "cleanup everything")).isEqualTo(2);
     assertThat(err()).contains("expected 'cleanup plan' or 'cleanup run [--dry-run|--no-dry-run]'");
   }
+
+  private static final String JOB_ADD = "jobs add --id clean_outdated_access_keys --wait-for-event post_collect"
+      + " 'search is(access_key) and last_access > 90days and /ancestors.user.reported.name not in [jenkins, ci] | clean'";
+
+  @Test
+  void should_run_the_guide_flow_with_a_job_at_post_collect_and_clean_26_keys() {
+    // WHEN
+    int code = run("--now", NOW, "-c", "config set worker cleanup=true", "-c", "config set worker cleanup_dry_run=false",
+        "-c", JOB_ADD, "-c", "workflow run collect_and_cleanup", "-c", "search /metadata.cleaned == true | count");
+    // THEN
+    assertThat(err()).isEmpty();
+    assertThat(code).isZero();
+    assertThat(out()).contains("Job clean_outdated_access_keys added.\n")
+        .contains("job clean_outdated_access_keys at post_collect: ok")
+        .containsPattern("cleanup: [a-z]+: cleaned 26")
+        .endsWith("total matched: 26\ntotal unmatched: 0\n");
+  }
+
+  @Test
+  void should_only_report_would_clean_in_a_dry_run() {
+    // WHEN
+    int code = run("--now", NOW, "-c", "config set worker cleanup=true", "-c", "config set worker cleanup_dry_run=true",
+        "-c", JOB_ADD, "-c", "workflow run collect_and_cleanup", "-c", "search /metadata.cleaned == true | count");
+    // THEN
+    assertThat(code).isZero();
+    assertThat(out()).containsPattern("cleanup: [a-z]+: dry run: would_clean 26")
+        .endsWith("total matched: 0\ntotal unmatched: 0\n");
+  }
+
+  @Test
+  void should_say_cleanup_is_disabled_by_default_and_show_the_config() {
+    // WHEN
+    int code = run("--now", NOW, "-c", "config show", "-c", "workflow run collect_and_cleanup",
+        "-c", "workflow history collect_and_cleanup", "-c", "workflow list");
+    // THEN
+    assertThat(code).isZero();
+    assertThat(out()).startsWith("worker:\n  cleanup: false\n  cleanup_dry_run: ")
+        .contains("cleanup is disabled").contains("collect_and_cleanup\n").contains(" ok\n");
+  }
+
+  @Test
+  void should_fail_with_exit_code_2_and_add_nothing_for_a_broken_job_query() {
+    // WHEN
+    int code = runWithInput(String.join("\n",
+        "jobs add --id broken 'search is(access_key) and / not in [jenkins, ci] | clean'", "jobs list", ""));
+    // THEN
+    assertThat(code).isEqualTo(2);
+    assertThat(err()).contains("line 1:");
+    assertThat(out()).doesNotContain("broken");
+  }
+
+  @Test
+  void should_list_no_job_after_a_broken_add_in_a_terminal_session() {
+    // WHEN at a terminal the shell goes on after the error
+    out.reset();
+    err.reset();
+    int code = Shell.run(new String[0], new java.io.ByteArrayInputStream(String.join("\n",
+            "jobs add --id broken 'search is(access_key) and / not in [jenkins, ci] | clean'",
+            "jobs show broken", "").getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), true);
+    // THEN
+    assertThat(code).isZero();
+    assertThat(out()).contains("No job with this id: broken");
+  }
+
+  @Test
+  void should_read_the_worker_configuration_from_a_file(@TempDir Path dir) throws Exception {
+    // GIVEN
+    Path file = dir.resolve("worker.yaml");
+    Files.writeString(file, "worker:\n  cleanup: true\n  cleanup_dry_run: true\n");
+    // WHEN
+    int code = run("--now", NOW, "--config", file.toString(), "-c", "config show");
+    // THEN
+    assertThat(code).isZero();
+    assertThat(out()).startsWith("worker:\n  cleanup: true\n  cleanup_dry_run: true\n");
+  }
 }
