@@ -220,7 +220,7 @@ public final class Shell {
       } else if (trimmed.equals("cleanup") || trimmed.startsWith("cleanup ")) {
         out.println(cleanup(trimmed));
       } else if (isCommand(trimmed, "jobs") || isCommand(trimmed, "job")) {
-        out.println(jobsCommand.execute(trimmed.substring(trimmed.indexOf(' ') + 1)));
+        out.println(jobsCommand.execute(trimmed.indexOf(' ') < 0 ? "" : trimmed.substring(trimmed.indexOf(' ') + 1)));
       } else if (isCommand(trimmed, "workflow") || isCommand(trimmed, "workflows")) {
         out.println(workflow(trimmed));
       } else if (isCommand(trimmed, "config") || isCommand(trimmed, "configs")) {

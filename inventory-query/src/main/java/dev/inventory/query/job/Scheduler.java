@@ -64,7 +64,15 @@ public final class Scheduler implements AutoCloseable {
     return new Builder(Objects.requireNonNull(workflows, "workflows"));
   }
 
-  /** What one tick did. */
+  /**
+   * What one tick did: the workflow run it started, whether a due run was skipped because one was
+   * still going, and the scheduled jobs it ran.
+   *
+   * <pre>{@code
+   * Scheduler.Tick tick = scheduler.tick(Instant.parse("2026-05-01T11:00:00Z"));
+   * tick.workflow().ifPresent(r -> System.out.println(r.render()));
+   * }</pre>
+   */
   public record Tick(Optional<WorkflowResult> workflow, boolean workflowSkipped, List<JobRun> jobs) {
     public Tick {
       Objects.requireNonNull(workflow, "workflow");
