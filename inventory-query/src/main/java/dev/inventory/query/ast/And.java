@@ -1,8 +1,6 @@
 package dev.inventory.query.ast;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@code a and b and ...}: every term holds. Nested {@code And}s are flattened on construction, so
@@ -16,31 +14,12 @@ import java.util.Objects;
  */
 public record And(List<Term> terms) implements Term {
   public And {
-    terms = flatten(Objects.requireNonNull(terms, "terms"));
-    if (terms.size() < 2) {
-      throw new IllegalArgumentException("'and' joins at least two terms");
-    }
+    terms = Junctions.flatten(terms, And.class, And::terms, "and");
   }
 
   /** {@code first and second and more...}. */
   public static And of(Term first, Term second, Term... more) {
-    List<Term> all = new ArrayList<>();
-    all.add(first);
-    all.add(second);
-    all.addAll(List.of(more));
-    return new And(all);
-  }
-
-  private static List<Term> flatten(List<Term> terms) {
-    List<Term> out = new ArrayList<>(terms.size());
-    for (Term t : terms) {
-      if (t instanceof And a) {
-        out.addAll(a.terms);
-      } else {
-        out.add(Objects.requireNonNull(t, "term"));
-      }
-    }
-    return List.copyOf(out);
+    return new And(Junctions.list(first, second, more));
   }
 
   @Override
