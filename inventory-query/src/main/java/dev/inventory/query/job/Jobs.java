@@ -1,12 +1,10 @@
 package dev.inventory.query.job;
 
-import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
-import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.inventory.internal.AtomicFiles;
 import dev.inventory.query.command.Commands;
 import dev.inventory.query.command.Placeholders;
 import dev.inventory.query.parse.QueryParser;
@@ -33,7 +31,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -258,21 +255,13 @@ public final class Jobs implements WorkflowListener, AutoCloseable {
       o.put("timeout", job.timeout().toSeconds());
       o.put("active", job.active());
     }
-    // Written to a temporary file and renamed, so a crash leaves either the old or the new file.
-    Path temp = target.resolveSibling(target.getFileName() + ".tmp-"
-        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()));
     try {
       if (target.toAbsolutePath().getParent() != null) {
         Files.createDirectories(target.toAbsolutePath().getParent());
       }
-      JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), array);
-      Files.move(temp, target, ATOMIC_MOVE, REPLACE_EXISTING);
+      // Replaced at once (temp file, fsync, rename): a crash leaves the old or the new file.
+      AtomicFiles.write(target, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, array));
     } catch (IOException e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // the write failed already; that is the error to report
-      }
       throw new JobException("cannot write the jobs file " + target + ": " + e.getMessage(), e);
     }
   }
