@@ -154,7 +154,7 @@ class AwsDemoTest {
     assertThat(deletes.stream().collect(Collectors.toMap(c -> c.params().get("AccessKeyId"), c -> c.params().get("UserName"))))
         .isEqualTo(expected);
     assertThat(fake.calls("UpdateAccessKey")).isEmpty();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("cleaned: 26");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("cleaned 26");
   }
 
   @Test
@@ -166,7 +166,7 @@ class AwsDemoTest {
     assertThat(fake.calls("DeleteAccessKey")).isEmpty();
     assertThat(fake.calls("UpdateAccessKey")).isEmpty();
     assertThat(fake.calls("DeleteUser")).isEmpty();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("would_clean: 26");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("would_clean 26");
   }
 
   // ---- the Java API, with fast retries so that injected faults cost no seconds --------------
@@ -227,7 +227,7 @@ class AwsDemoTest {
       // WHEN
       CleanupReport report = executor(aws, false, 16).run(snapshot, state);
       // THEN
-      NodeResult skipped = report.results().stream().filter(r -> r.id().equals(usedAgain)).findFirst().orElseThrow();
+      NodeResult skipped = report.node(usedAgain).orElseThrow();
       assertThat(skipped.outcome()).isEqualTo(Outcome.SKIPPED);
       assertThat(fake.calls("DeleteAccessKey")).hasSize(25)
           .noneMatch(c -> c.params().get("AccessKeyId").equals(usedAgain));
@@ -266,7 +266,7 @@ class AwsDemoTest {
           .collect(Collectors.groupingBy(c -> c.params().get("AccessKeyId"), TreeMap::new, Collectors.counting()));
       assertThat(successfulDeletes.keySet()).isEqualTo(new TreeSet<>(planned));
       assertThat(successfulDeletes.values()).containsOnly(1L);
-      assertThat(report.results()).filteredOn(r -> planned.contains(r.id()))
+      assertThat(report.nodes()).filteredOn(r -> planned.contains(r.id()))
           .extracting(NodeResult::outcome).containsOnly(Outcome.CLEANED, Outcome.ALREADY_GONE);
       planned.forEach(k -> assertThat(fake.account(accountOf(k)).findKey(k).map(x -> x.deleted()).orElse(true)).isTrue());
     }
