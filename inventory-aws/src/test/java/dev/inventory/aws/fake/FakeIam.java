@@ -87,6 +87,12 @@ public final class FakeIam implements AutoCloseable {
   private volatile int reportGenerationPolls = 1;
   private volatile Duration reportMaxAge = Duration.ofHours(4);
 
+  static {
+    // The JDK server writes headers and body as two segments; with Nagle on, every answer would
+    // wait for the client's delayed ACK (about 40 ms). Read once, when the server classes load.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private FakeIam(Builder b) {
     this.clock = b.clock;
     this.random = new Random(b.seed);
