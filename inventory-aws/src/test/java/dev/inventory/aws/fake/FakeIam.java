@@ -157,7 +157,12 @@ public final class FakeIam implements AutoCloseable {
   }
 
   /**
-   * Adds the accounts, users, keys and root keys of an inventory (see {@link FakeSeeder}).
+   * Adds the accounts, users, keys and root keys of an inventory: every {@code aws_account}
+   * (alias = name unless the name is the id), {@code aws_iam_user} (UserId = node id, name, path,
+   * ctime, password last use, password, MFA, tags), {@code aws_iam_access_key} (id, status, ctime,
+   * last use; service and region default to {@code iam}/{@code us-east-1}; a key whose use is
+   * unknown is seeded as never used, since IAM knows no "unknown") and the keys of {@code
+   * aws_root_user}. A node's account is its {@code aws_account} ancestor; groups and roles are ignored.
    *
    * @throws IllegalArgumentException when a user or key is already in the fake, or a node has no
    *     account above it
