@@ -27,6 +27,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -269,6 +271,30 @@ class AwsDemoTest {
       assertThat(report.nodes()).filteredOn(r -> planned.contains(r.id()))
           .extracting(NodeResult::outcome).containsOnly(Outcome.CLEANED, Outcome.ALREADY_GONE);
       planned.forEach(k -> assertThat(fake.account(accountOf(k)).findKey(k).map(x -> x.deleted()).orElse(true)).isTrue());
+    }
+  }
+
+  @Test
+  void should_deactivate_first_and_delete_after_the_grace_period_in_the_example_program(@TempDir Path dir) {
+    Path stateFile = dir.resolve("state.json");
+    Path audit = dir.resolve("audit.jsonl");
+    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    try (AwsSession aws = session(4)) {
+      // a dry run changes nothing
+      AwsStaleKeyCleanup.run(aws, StateStore.jsonFile(stateFile), audit, CLOCK, true, sink);
+      assertThat(fake.calls("UpdateAccessKey")).isEmpty();
+      // the first real run deactivates the 26 keys
+      CleanupReport first = AwsStaleKeyCleanup.run(aws, StateStore.jsonFile(stateFile), audit, CLOCK, false, sink);
+      assertThat(fake.calls("UpdateAccessKey")).hasSize(26)
+          .allMatch(c -> c.params().get("Status").equals("Inactive") && c.params().containsKey("UserName"));
+      assertThat(fake.calls("DeleteAccessKey")).isEmpty();
+      assertThat(first.count(Outcome.FAILED)).isZero();
+      // fifteen days later the keys, still inactive, are deleted
+      Clock later = Clock.offset(CLOCK, Duration.ofDays(15));
+      CleanupReport second = AwsStaleKeyCleanup.run(aws, StateStore.jsonFile(stateFile), audit, later, false, sink);
+      assertThat(fake.calls("DeleteAccessKey")).extracting(c -> c.params().get("AccessKeyId"))
+          .containsExactlyInAnyOrderElementsOf(staleKeysOnTheFixture().keySet());
+      assertThat(second.count(Outcome.CLEANED)).isEqualTo(26);
     }
   }
 }
