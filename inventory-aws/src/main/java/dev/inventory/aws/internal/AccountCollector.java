@@ -55,8 +55,6 @@ public final class AccountCollector {
 
   /** Roughly what the credential report costs in calls (generate, poll, get). */
   public static final int REPORT_COST = 3;
-  /** Page size of {@code ListUsers}: the most IAM allows, for the fewest calls. */
-  static final int LIST_USERS_PAGE = 1000;
   private static final int MAX_PAGES = 100_000;
 
   /** What an {@code IamCollector} was configured with. */
@@ -184,7 +182,7 @@ public final class AccountCollector {
   private List<User> listUsers() {
     List<User> out = new ArrayList<>();
     pages("ListUsers",
-        marker -> clients.iam().listUsers(r -> r.maxItems(LIST_USERS_PAGE).marker(marker)),
+        marker -> clients.iam().listUsers(r -> r.marker(marker)),
         (ListUsersResponse r) -> {
           out.addAll(r.users());
           return Boolean.TRUE.equals(r.isTruncated()) ? r.marker() : null;
