@@ -178,6 +178,39 @@ class IamCollectorFaultsTest {
     });
   }
 
+  @Test
+  void should_keep_users_whose_keys_cannot_be_listed_and_count_them_in_one_error() {
+    // GIVEN an account where ListAccessKeys is denied
+    fake.seed(IamCollectorTest.fixture());
+    fake.fail("ListAccessKeys", "111111111111", 403, "AccessDenied");
+    // WHEN collected
+    CollectResult result = collect(LastUsedMode.AUTO, "111111111111");
+    // THEN the users are there without keys (only the root key, from the report), and one error counts them
+    assertThat(result.inventory().ofKind(AwsKinds.AWS_IAM_USER)).hasSize(3);
+    assertThat(result.inventory().ofKind(AwsKinds.AWS_IAM_ACCESS_KEY)).extracting(Resource::id)
+        .containsExactly("111111111111:root:access_key_1");
+    assertThat(result.errors()).singleElement().satisfies(e -> {
+      assertThat(e.code()).isEqualTo("AccessDenied");
+      assertThat(e.message()).startsWith("ListAccessKeys failed for 3 users (AccessDenied): ");
+    });
+  }
+
+  @Test
+  void should_collect_an_account_reached_twice_only_once() {
+    // GIVEN a session with two accesses to the same account
+    fake.seed(IamCollectorTest.fixture());
+    CollectResult result;
+    try (AwsSession session = AwsTestSessions.builder(fake, "111111111111")
+        .access(AwsAccess.credentials(fake.account("111111111111").credentials()).sessionName("second"))
+        .build()) {
+      // WHEN collected
+      result = IamCollector.builder(session).rootUser(false).build().collect(CollectContext.of(CLOCK));
+    }
+    // THEN its nodes are there once, and the duplicate is reported
+    assertThat(result.inventory().ofKind(AwsKinds.AWS_ACCOUNT)).hasSize(1);
+    assertThat(result.errors()).extracting(SourceError::code).containsExactly("DuplicateAccount");
+  }
+
   private static List<String> sorted(CollectResult r) {
     return r.inventory().nodes().stream().sorted(Comparator.comparing(Resource::id)).map(Resource::toString).toList();
   }
