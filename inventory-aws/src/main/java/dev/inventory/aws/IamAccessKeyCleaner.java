@@ -104,7 +104,9 @@ public final class IamAccessKeyCleaner implements Cleaner {
       lastUsed = clients.call("GetAccessKeyLastUsed",
           () -> clients.iam().getAccessKeyLastUsed(r -> r.accessKeyId(key.id()))).accessKeyLastUsed();
     } catch (SdkException e) {
-      if (AwsErrors.isNoSuchEntity(e)) {
+      // For a key that no longer exists IAM may answer AccessDenied rather than NoSuchEntity
+      // (reference/iam-wire.md §3): the key was listed a moment ago, so list again to tell.
+      if (AwsErrors.isNoSuchEntity(e) || (AwsErrors.isAccessDenied(e) && !stillListed(clients, user, key.id()))) {
         return Optional.empty();
       }
       throw IamCleanup.failure("GetAccessKeyLastUsed", "access key " + key.id(), e);
@@ -133,6 +135,17 @@ public final class IamAccessKeyCleaner implements Cleaner {
   private static void refuseRootKey(Resource key, CleanupContext context) {
     if (IamCleanup.isRootKey(context.snapshot(), key)) {
       throw CleanupActionException.permanent(ROOT_KEY_REFUSAL);
+    }
+  }
+
+  private static boolean stillListed(AwsAccountClients clients, String user, String keyId) {
+    try {
+      return listKeys(clients, user).stream().anyMatch(m -> keyId.equals(m.accessKeyId()));
+    } catch (SdkException e) {
+      if (AwsErrors.isNoSuchEntity(e)) {
+        return false;
+      }
+      throw IamCleanup.failure("ListAccessKeys", "user " + user, e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.inventory.aws;
 
 import static dev.inventory.aws.Fixtures.daysAgo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inventory.AccessKeyStatus;
 import dev.inventory.Inventory;
@@ -10,6 +11,7 @@ import dev.inventory.Resource;
 import dev.inventory.aws.fake.FakeCall;
 import dev.inventory.aws.fake.FakeIam;
 import dev.inventory.aws.fake.FakeKey;
+import dev.inventory.cleanup.CleanupActionException;
 import dev.inventory.cleanup.CleanupConfig;
 import dev.inventory.cleanup.CleanupContext;
 import dev.inventory.cleanup.CleanupExecutor;
@@ -31,6 +33,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
  * The access key cleaner under a real {@link CleanupExecutor}, against the loopback IAM fake seeded
@@ -363,5 +367,61 @@ class IamAccessKeyCleanerTest {
     // THEN
     assertThat(fresh).isEmpty();
     assertThat(fake.calls("ListAccessKeys")).extracting(FakeCall::errorCode).containsExactly("NoSuchEntity");
+  }
+
+  @Test
+  void should_fail_without_retry_when_listing_the_keys_is_denied_at_refresh() {
+    // GIVEN
+    state.update("AKIADAVE000000000001", s -> s.withClean(Mark.of("unused", NOW)));
+    fake.fail("ListAccessKeys", DEV, 403, "AccessDenied");
+    // WHEN
+    NodeResult dave = run(false).node("AKIADAVE000000000001").orElseThrow();
+    // THEN
+    assertThat(dave.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(dave.retryable()).isFalse();
+    assertThat(dave.error().orElseThrow()).startsWith("ListAccessKeys on user dave was denied: AccessDenied: ");
+    assertThat(fake.callCount("DeleteAccessKey")).isZero();
+  }
+
+  @Test
+  void should_fail_retryable_when_throttling_outlasts_the_retries() {
+    // GIVEN every DeleteAccessKey of the dev account is throttled
+    state.update("AKIADAVE000000000001", s -> s.withClean(Mark.of("unused", NOW)));
+    fake.fail("DeleteAccessKey", DEV, 400, "Throttling");
+    // WHEN a session that tries again twice after the SDK's 4 attempts runs the cleaner
+    NodeResult dave;
+    try (AwsSession impatient = AwsSession.builder()
+        .access(AwsAccess.credentials(fake.account(DEV).credentials()))
+        .endpointOverride(fake.endpoint())
+        .requestsPerSecond(0)
+        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(4)
+            .backoffStrategy(BackoffStrategy.retryImmediately())
+            .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()).build())
+        .transientRetries(2, Duration.ZERO, Duration.ofMillis(1))
+        .build()) {
+      dave = executor(false, CLOCK, Optional.empty(), new IamAccessKeyCleaner(impatient)).run(inventory, state)
+          .node("AKIADAVE000000000001").orElseThrow();
+    }
+    // THEN every try was made, and the node may succeed on a later run
+    assertThat(dave.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(dave.retryable()).isTrue();
+    assertThat(dave.error().orElseThrow()).startsWith(
+        "DeleteAccessKey on access key AKIADAVE000000000001 of user dave still failed after retries: Throttling: ");
+    assertThat(fake.callCount("DeleteAccessKey")).isEqualTo(4 * 3);
+    assertThat(inFake("AKIADAVE000000000001")).isTrue();
+    assertThat(state.get("AKIADAVE000000000001").isMarkedForCleanup()).isTrue();
+  }
+
+  @Test
+  void should_take_access_denied_on_last_use_for_gone_only_when_the_key_is_no_longer_listed() {
+    // GIVEN GetAccessKeyLastUsed is denied while dave's key is still there
+    fake.fail("GetAccessKeyLastUsed", DEV, 403, "AccessDenied");
+    Resource dave = inventory.node("AKIADAVE000000000001").orElseThrow();
+    CleanupContext context = new CleanupContext(inventory, NodeState.EMPTY, NOW, true);
+    // WHEN / THEN the denial is a permanent failure, after a second look at the list
+    assertThatThrownBy(() -> cleaner.refresh(dave, context))
+        .isInstanceOfSatisfying(CleanupActionException.class, e -> assertThat(e.retryable()).isFalse())
+        .hasMessageStartingWith("GetAccessKeyLastUsed on access key AKIADAVE000000000001 was denied: AccessDenied: ");
+    assertThat(fake.callCount("ListAccessKeys")).isEqualTo(2);
   }
 }
