@@ -105,7 +105,7 @@ public final class IamAccessKeyCleaner implements Cleaner {
           () -> clients.iam().getAccessKeyLastUsed(r -> r.accessKeyId(key.id()))).accessKeyLastUsed();
     } catch (SdkException e) {
       // For a key that no longer exists IAM may answer AccessDenied rather than NoSuchEntity
-      // (reference/iam-wire.md §3): the key was listed a moment ago, so list again to tell.
+      // (IAM models no error for this call): the key was listed a moment ago, so list again to tell.
       if (AwsErrors.isNoSuchEntity(e) || (AwsErrors.isAccessDenied(e) && !stillListed(clients, user, key.id()))) {
         return Optional.empty();
       }
