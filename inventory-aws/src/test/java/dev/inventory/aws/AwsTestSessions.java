@@ -5,16 +5,20 @@ import java.time.Duration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 
-/** Sessions against a {@link FakeIam}: loopback endpoint, static credentials, no rate limit, retries without waiting. */
+/** Sessions for tests against the loopback fake: static credentials, no rate limit, fast retries. */
 public final class AwsTestSessions {
   private AwsTestSessions() {}
 
-  /** One access per account id, with that account's caller credentials. */
+  /**
+   * A session reaching each of {@code accountIds} in {@code fake} with that account's credentials;
+   * the SDK tries 4 times without waiting, then the session up to 20 more times with millisecond
+   * backoffs.
+   */
   public static AwsSession fast(FakeIam fake, String... accountIds) {
     return builder(fake, accountIds).build();
   }
 
-  /** The builder behind {@link #fast}, for tests that add accesses or change a setting. */
+  /** The builder behind {@link #fast}, for tests that add accesses (assumed roles, say) or change a setting. */
   public static AwsSession.Builder builder(FakeIam fake, String... accountIds) {
     AwsSession.Builder b = AwsSession.builder()
         .endpointOverride(fake.endpoint())

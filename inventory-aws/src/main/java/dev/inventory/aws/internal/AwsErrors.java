@@ -60,8 +60,13 @@ public final class AwsErrors {
       return s.statusCode() >= 500 && s.statusCode() <= 504;
     }
     if (e instanceof SdkClientException) {
-      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      // I/O failures, and credentials that could not be loaded because STS (AssumeRole) was
+      // throttled or failed with a 5xx: the SDK wraps those in a client exception.
+      for (Throwable c = e.getCause(); c != null && c != e; c = c.getCause()) {
         if (c instanceof IOException || c instanceof UncheckedIOException) {
+          return true;
+        }
+        if (c instanceof AwsServiceException && isTransient(c)) {
           return true;
         }
       }
