@@ -15,6 +15,11 @@ public final class AwsTestSessions {
    * backoffs.
    */
   public static AwsSession fast(FakeIam fake, String... accountIds) {
+    return builder(fake, accountIds).build();
+  }
+
+  /** The builder behind {@link #fast}, for tests that add accesses (assumed roles, say) or change a setting. */
+  public static AwsSession.Builder builder(FakeIam fake, String... accountIds) {
     AwsSession.Builder b = AwsSession.builder()
         .endpointOverride(fake.endpoint())
         .requestsPerSecond(0)
@@ -25,6 +30,6 @@ public final class AwsTestSessions {
     for (String id : accountIds) {
       b.access(AwsAccess.credentials(fake.account(id).credentials()));
     }
-    return b.build();
+    return b;
   }
 }
