@@ -38,9 +38,23 @@ public record CollectContext(String runId, Clock clock, Consumer<CollectProgress
     return new CollectContext("", clock, progressListener);
   }
 
-  /** Reports progress for {@code source}, stamped with the context's clock. */
+  /** Reports progress for {@code source}, stamped with the context's clock, without counts. */
   public void progress(String source, String message) {
-    CollectProgress event = new CollectProgress(runId, source, message, clock.instant());
+    progress(source, message, CollectProgress.NOT_COUNTED, CollectProgress.NOT_COUNTED);
+  }
+
+  /**
+   * Reports counted progress for {@code source} ({@code done} of {@code total} items; {@value
+   * CollectProgress#NOT_COUNTED} for a count not known), stamped with the context's clock.
+   *
+   * <pre>{@code
+   * context.progress("aws:111111111111", "access keys", 120, 400);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for counts that {@link CollectProgress} rejects
+   */
+  public void progress(String source, String message, long done, long total) {
+    CollectProgress event = new CollectProgress(runId, source, message, clock.instant(), done, total);
     try {
       progressListener.accept(event);
     } catch (RuntimeException e) {

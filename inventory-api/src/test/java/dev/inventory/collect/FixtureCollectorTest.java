@@ -75,6 +75,7 @@ class FixtureCollectorTest {
       assertThat(e.runId()).isEqualTo("run-1");
       assertThat(e.source()).isEqualTo("demo");
       assertThat(e.time()).isEqualTo(CLOCK.instant());
+      assertThat(e.counted()).isFalse();
     });
   }
 
