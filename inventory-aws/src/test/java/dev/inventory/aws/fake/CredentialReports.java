@@ -50,6 +50,15 @@ final class CredentialReports {
     }
   }
 
+  /** Finishes a report now, as if it had been generated at {@code at} (any generation running ends). */
+  void generatedAt(FakeAccount account, Instant at) {
+    synchronized (account) {
+      report = new Report(CredentialReportCsv.write(account), at);
+      generating = false;
+      pollsLeft = 0;
+    }
+  }
+
   /** Uses up one poll; true when the generation completed with this one. */
   private boolean poll(FakeAccount account, Instant now) {
     if (pollsLeft > 0) {

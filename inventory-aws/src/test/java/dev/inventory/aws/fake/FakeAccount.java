@@ -171,6 +171,16 @@ public final class FakeAccount {
     return fake;
   }
 
+  /**
+   * Takes the credential report's snapshot of this account now, stamped {@code generatedAt}, as if a
+   * report had been generated earlier: GenerateCredentialReport then answers COMPLETE at once while
+   * the report is younger than the fake's {@code reportMaxAge}, as AWS does within 4 hours.
+   */
+  public FakeAccount credentialReportGenerated(Instant generatedAt) {
+    reports.generatedAt(this, generatedAt);
+    return this;
+  }
+
   CredentialReports reports() {
     return reports;
   }

@@ -133,6 +133,19 @@ class FakeCredentialReportTest {
   }
 
   @Test
+  void should_answer_complete_at_once_for_a_report_generated_earlier() {
+    // GIVEN a report taken an hour ago
+    acct.user("alice");
+    acct.credentialReportGenerated(NOW.minus(Duration.ofHours(1)));
+    acct.user("bob");
+    // WHEN / THEN
+    assertThat(iam.generateCredentialReport().state()).isEqualTo(ReportStateType.COMPLETE);
+    GetCredentialReportResponse report = iam.getCredentialReport();
+    assertThat(report.generatedTime()).isEqualTo(NOW.minus(Duration.ofHours(1)));
+    assertThat(report.content().asUtf8String()).contains("\nalice,").doesNotContain("\nbob,");
+  }
+
+  @Test
   void should_answer_limit_exceeded_when_told() {
     fake.generateCredentialReportLimitExceeded(1);
     LimitExceededException e = catchThrowableOfType(LimitExceededException.class, iam::generateCredentialReport);
