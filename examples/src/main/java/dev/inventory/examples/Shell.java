@@ -131,6 +131,11 @@ public final class Shell {
         .listener(jobs)
         .listener(new WorkflowListener() {
           @Override
+          public void onEvent(dev.inventory.workflow.WorkflowEvent event) {
+            // steps are shown by the workflow's result
+          }
+
+          @Override
           public void onCollectProgress(CollectProgress progress) {
             showProgress(err, progress);
           }
