@@ -95,11 +95,16 @@ class AwsDemoTest {
 
   /** The shell with {@code --aws} on the fake: one {@code --role-arn} per demo account. */
   private int shell(LastUsedMode mode, String... lines) {
+    return shell(mode, List.of(), lines);
+  }
+
+  private int shell(LastUsedMode mode, List<String> moreOptions, String... lines) {
     List<String> args = new ArrayList<>(List.of("--aws", "--endpoint-url", fake.endpoint().toString(),
         "--last-used", mode.cliName(), "--requests-per-second", "0", "--now", NOW));
     for (String account : DemoOrganisation.ACCOUNTS.keySet()) {
       args.addAll(List.of("--role-arn", "arn:aws:iam::" + account + ":role/inventory"));
     }
+    args.addAll(moreOptions);
     for (String line : lines) {
       args.addAll(List.of("-c", line));
     }
@@ -317,5 +322,34 @@ class AwsDemoTest {
     CleanupStaleKeys.POLICY.clean(QueryEngine.of(demo, state), "unused for 90 days", CLOCK);
     return demo.ofType(AwsIamAccessKey.class).stream().map(AwsIamAccessKey::id)
         .filter(id -> state.get(id).clean().isPresent()).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void should_export_the_collected_inventory_as_a_fixture_that_counts_the_same(@TempDir Path dir) {
+    // GIVEN
+    Path export = dir.resolve("collected.ndjson");
+    // WHEN
+    int code = shell(LastUsedMode.AUTO, List.of("--export", export.toString()));
+    // THEN
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    out.reset();
+    int again = Shell.run(new String[] {"--fixture", export.toString(), "--now", NOW, "-c", STALE_OWNERS_BUT_CI},
+        new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), false);
+    assertThat(again).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(fixtureOutput(STALE_OWNERS_BUT_CI));
+  }
+
+  @Test
+  void should_report_an_account_that_failed_and_go_on_with_the_others() {
+    // GIVEN
+    fake.fail("ListUsers", "100000000003", 403, "AccessDenied");
+    // WHEN
+    int code = shell(LastUsedMode.AUTO, "search is(account) | count");
+    // THEN
+    assertThat(code).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("collect error: aws:100000000003: AccessDenied");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("total matched: 11");
   }
 }
