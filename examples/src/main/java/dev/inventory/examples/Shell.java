@@ -121,26 +121,29 @@ public final class Shell {
     this.jobs = Jobs.builder().clock(clock)
         .commands(this::jobCommands).build();
     this.jobsCommand = new JobsCommand(jobs);
-    this.workflows = Workflows.builder()
+    Workflows.Builder workflowsBuilder = Workflows.builder()
         .collector(collector)
         .state(state)
         .snapshot(inventory)
         .cleanupConfig(this.config::get)
         .executor(this::executor)
         .clock(clock)
-        .listener(jobs)
-        .listener(new WorkflowListener() {
-          @Override
-          public void onEvent(dev.inventory.workflow.WorkflowEvent event) {
-            // steps are shown by the workflow's result
-          }
+        .listener(jobs);
+    if (aws != null) {
+      // A collect from AWS takes a while: show its progress, as the first collect did.
+      workflowsBuilder.listener(new WorkflowListener() {
+        @Override
+        public void onEvent(dev.inventory.workflow.WorkflowEvent event) {
+          // the steps are shown by the workflow's result
+        }
 
-          @Override
-          public void onCollectProgress(CollectProgress progress) {
-            showProgress(err, progress);
-          }
-        })
-        .build();
+        @Override
+        public void onCollectProgress(CollectProgress progress) {
+          showProgress(err, progress);
+        }
+      });
+    }
+    this.workflows = workflowsBuilder.build();
   }
 
   private Commands jobCommands() {
