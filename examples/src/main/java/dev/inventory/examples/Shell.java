@@ -4,6 +4,18 @@ import dev.inventory.BaseKinds;
 import dev.inventory.Inventory;
 import dev.inventory.InventoryException;
 import dev.inventory.Kind;
+import dev.inventory.aws.AwsAccess;
+import dev.inventory.aws.AwsSession;
+import dev.inventory.aws.IamAccessKeyCleaner;
+import dev.inventory.aws.IamCollector;
+import dev.inventory.aws.IamUserCleaner;
+import dev.inventory.aws.LastUsedMode;
+import dev.inventory.collect.CollectContext;
+import dev.inventory.collect.CollectProgress;
+import dev.inventory.collect.CollectResult;
+import dev.inventory.collect.SourceError;
+import dev.inventory.spi.Collector;
+import dev.inventory.workflow.WorkflowListener;
 import dev.inventory.fixture.Fixture;
 import dev.inventory.fixture.FixtureFormat;
 import dev.inventory.cleanup.CleanupConfig;
@@ -26,6 +38,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,10 +58,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>
  * java -jar examples/target/inventory.jar [--fixture FILE] [--now INSTANT] [--state FILE]
  *                                         [--export FILE] [--config FILE] [-c COMMAND]...
+ * java -jar examples/target/inventory.jar --aws [--profile NAME] [--role-arn ARN [--external-id ID]]...
+ *                                         [--endpoint-url URL] [--last-used per-key|credential-report|auto]
+ *                                         [--requests-per-second N] [other options]
  * </pre>
  *
  * <ul>
  *   <li>without {@code --fixture}: the bundled demo organisation, built relative to the clock;
+ *   <li>{@code --aws}: collects IAM users and access keys from AWS instead (progress on standard
+ *       error), with the default credentials, {@code --profile NAME}, or one account per {@code
+ *       --role-arn ARN} (assumed with the profile's or the default credentials; {@code --external-id
+ *       ID} belongs to the role ARN before it); {@code --endpoint-url} sends IAM and STS calls to a
+ *       compatible endpoint; {@code cleanup run --no-dry-run} then calls IAM;
  *   <li>{@code --now 2026-05-01T00:00:00Z} fixes the clock; {@code --state FILE} keeps marks in a
  *       JSON state file (it wins over marks carried by the fixture);
  *   <li>{@code --config FILE} reads the worker configuration ({@code cleanup}, {@code
@@ -67,7 +89,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Shell {
   static final String USAGE =
-      "usage: inventory [--fixture FILE] [--now INSTANT] [--state FILE] [--export FILE] [--config FILE] [-c COMMAND]...";
+      "usage: inventory [--fixture FILE | --aws [--profile NAME] [--role-arn ARN [--external-id ID]]... [--endpoint-url URL]\n"
+      + "                  [--last-used per-key|credential-report|auto] [--requests-per-second N]]\n"
+      + "                 [--now INSTANT] [--state FILE] [--export FILE] [--config FILE] [-c COMMAND]...";
 
   // Replaced after every workflow run, so searches see the snapshot the workflow collected.
   private volatile Commands commands;
@@ -80,10 +104,13 @@ public final class Shell {
   private final Workflows workflows;
   private final Jobs jobs;
   private final JobsCommand jobsCommand;
+  // Set when the shell works on AWS: its cleaners call IAM; closed when the shell ends.
+  private final AwsSession aws;
 
-  private Shell(Inventory inventory, FixtureCollector collector, StateStore state, Clock clock, CleanupConfig config,
-      PrintStream out, PrintStream err) {
+  private Shell(Inventory inventory, Collector collector, AwsSession aws, StateStore state, Clock clock,
+      CleanupConfig config, PrintStream out, PrintStream err) {
     this.inventory = inventory;
+    this.aws = aws;
     this.state = state;
     this.clock = clock;
     this.out = out;
@@ -94,15 +121,29 @@ public final class Shell {
     this.jobs = Jobs.builder().clock(clock)
         .commands(this::jobCommands).build();
     this.jobsCommand = new JobsCommand(jobs);
-    this.workflows = Workflows.builder()
+    Workflows.Builder workflowsBuilder = Workflows.builder()
         .collector(collector)
         .state(state)
         .snapshot(inventory)
         .cleanupConfig(this.config::get)
         .executor(this::executor)
         .clock(clock)
-        .listener(jobs)
-        .build();
+        .listener(jobs);
+    if (aws != null) {
+      // A collect from AWS takes a while: show its progress, as the first collect did.
+      workflowsBuilder.listener(new WorkflowListener() {
+        @Override
+        public void onEvent(dev.inventory.workflow.WorkflowEvent event) {
+          // the steps are shown by the workflow's result
+        }
+
+        @Override
+        public void onCollectProgress(CollectProgress progress) {
+          showProgress(err, progress);
+        }
+      });
+    }
+    this.workflows = workflowsBuilder.build();
   }
 
   private Commands jobCommands() {
@@ -141,23 +182,46 @@ public final class Shell {
       err.println("inventory: " + e.getMessage());
       return 1;
     }
-    if (!options.commands.isEmpty()) {
-      for (String line : options.commands) {
-        int code = shell.execute(line);
-        if (code != 0) {
-          return code;
+    try {
+      if (!options.commands.isEmpty()) {
+        for (String line : options.commands) {
+          int code = shell.execute(line);
+          if (code != 0) {
+            return code;
+          }
         }
+        return 0;
       }
-      return 0;
+      return shell.repl(in, terminal);
+    } finally {
+      if (shell.aws != null) {
+        shell.aws.close();
+      }
     }
-    return shell.repl(in, terminal);
   }
 
   private static Shell open(Options options, PrintStream out, PrintStream err) {
     Clock clock = options.now == null ? Clock.systemUTC() : Clock.fixed(options.now, ZoneOffset.UTC);
-    Fixture fixture = options.fixture == null
-        ? Fixture.of(DemoOrganisation.build(clock))
-        : FixtureFormat.read(options.fixture);
+    AwsSession aws = null;
+    Collector collector;
+    Fixture fixture;
+    if (options.aws) {
+      aws = options.awsSession();
+      try {
+        collector = IamCollector.builder(aws).lastUsed(options.lastUsed).build();
+        fixture = Fixture.of(collectFromAws(collector, clock, err));
+      } catch (RuntimeException e) {
+        aws.close();
+        throw e;
+      }
+    } else {
+      fixture = options.fixture == null
+          ? Fixture.of(DemoOrganisation.build(clock))
+          : FixtureFormat.read(options.fixture);
+      collector = options.fixture == null
+          ? FixtureCollector.of("demo", () -> DemoOrganisation.build(clock))
+          : FixtureCollector.ofFile(options.fixture);
+    }
     StateStore state;
     if (options.state != null) {
       state = StateStore.jsonFile(options.state);
@@ -169,10 +233,27 @@ public final class Shell {
       FixtureFormat.write(fixture.inventory(), state.all(), options.export);
     }
     CleanupConfig config = options.config == null ? CleanupConfig.defaults() : CleanupConfig.load(options.config);
-    FixtureCollector collector = options.fixture == null
-        ? FixtureCollector.of("demo", () -> DemoOrganisation.build(clock))
-        : FixtureCollector.ofFile(options.fixture);
-    return new Shell(fixture.inventory(), collector, state, clock, config, out, err);
+    return new Shell(fixture.inventory(), collector, aws, state, clock, config, out, err);
+  }
+
+  /**
+   * The first collect from AWS, with progress and per-account errors on standard error. Accounts
+   * that failed are left out; when none could be collected the shell does not start.
+   */
+  private static Inventory collectFromAws(Collector collector, Clock clock, PrintStream err) {
+    CollectResult result = collector.collect(CollectContext.of(clock, p -> showProgress(err, p)));
+    for (SourceError e : result.errors()) {
+      err.println("inventory: collect error: " + e);
+    }
+    if (result.inventory().ofKind("account").isEmpty()) {
+      throw new InventoryException("no AWS account could be collected"
+          + (result.errors().isEmpty() ? "" : " (" + result.errors().size() + " errors above)"));
+    }
+    return result.inventory();
+  }
+
+  private static void showProgress(PrintStream err, CollectProgress p) {
+    err.println("collect " + p.source() + ": " + p.message());
   }
 
   /** Reads and runs lines until end of input; at a terminal errors do not stop the loop. */
@@ -347,13 +428,17 @@ public final class Shell {
   }
 
   private CleanupExecutor executor(CleanupConfig config) {
-    return CleanupExecutor.builder()
+    CleanupExecutor.Builder b = CleanupExecutor.builder()
         .config(config)
         .clock(clock)
-        .cleaner(StateOnlyCleaner.forKind(BaseKinds.RESOURCE))
         .selectionCheck(new QuerySelectionCheck())
-        .withoutDiscovery()
-        .build();
+        .withoutDiscovery();
+    if (aws != null) {
+      b.cleaner(new IamAccessKeyCleaner(aws)).cleaner(new IamUserCleaner(aws));
+    } else {
+      b.cleaner(StateOnlyCleaner.forKind(BaseKinds.RESOURCE));
+    }
+    return b.build();
   }
 
   private static QuerySyntaxException cleanupUsage(String line) {
@@ -366,7 +451,7 @@ public final class Shell {
   static String help() {
     return Commands.help()
         + "\ncleanup plan                print what a cleanup would act on, pass by pass"
-        + "\ncleanup run [--no-dry-run]  run the cleanup (dry run unless --no-dry-run; on fixtures: state only)"
+        + "\ncleanup run [--no-dry-run]  run the cleanup (dry run unless --no-dry-run; on fixtures: state only, with --aws: IAM)"
         + "\njobs add --id ID [--wait-for-event EVENT] [--schedule \"CRON\"] [--timeout SECONDS] 'LINE'"
         + "\njobs list|show ID|delete ID|run ID|activate ID|deactivate ID"
         + "\nworkflow list|run ID|history ID  e.g. workflow run collect_and_cleanup"
@@ -410,7 +495,35 @@ public final class Shell {
     Path config;
     Instant now;
     boolean help;
+    boolean aws;
+    String profile;
+    URI endpoint;
+    LastUsedMode lastUsed = LastUsedMode.AUTO;
+    Double requestsPerSecond;
+    final List<String> roleArns = new ArrayList<>();
+    // External id per role ARN, by position; null when none was given.
+    final List<String> externalIds = new ArrayList<>();
     final List<String> commands = new ArrayList<>();
+    private final List<String> awsOnly = new ArrayList<>();
+
+    /** One access per role ARN (on the profile's or the default credentials), else the base credentials alone. */
+    AwsSession awsSession() {
+      AwsAccess base = profile == null ? AwsAccess.defaultCredentials() : AwsAccess.profile(profile);
+      AwsSession.Builder b = AwsSession.builder();
+      if (roleArns.isEmpty()) {
+        b.access(base);
+      }
+      for (int i = 0; i < roleArns.size(); i++) {
+        b.access(base.assumeRole(roleArns.get(i), externalIds.get(i)));
+      }
+      if (endpoint != null) {
+        b.endpointOverride(endpoint);
+      }
+      if (requestsPerSecond != null) {
+        b.requestsPerSecond(requestsPerSecond);
+      }
+      return b.build();
+    }
 
     static Options parse(String[] args) throws UsageException {
       Options o = new Options();
@@ -420,7 +533,12 @@ public final class Shell {
           o.help = true;
           continue;
         }
-        if (!List.of("--fixture", "--now", "--state", "--export", "--config", "-c").contains(a)) {
+        if (a.equals("--aws")) {
+          o.aws = true;
+          continue;
+        }
+        if (!List.of("--fixture", "--now", "--state", "--export", "--config", "-c", "--profile", "--role-arn",
+            "--external-id", "--endpoint-url", "--last-used", "--requests-per-second").contains(a)) {
           throw new UsageException("unknown option '" + a + "'");
         }
         if (i + 1 >= args.length) {
@@ -433,6 +551,57 @@ public final class Shell {
           case "--export" -> o.export = Path.of(value);
           case "--config" -> o.config = Path.of(value);
           case "-c" -> o.commands.add(value);
+          case "--profile" -> o.profile = o.awsOption(a, value);
+          case "--role-arn" -> {
+            o.awsOption(a, value);
+            if (!value.matches("arn:aws[\\w-]*:iam::\\d{12}:role/.+")) {
+              throw new UsageException(
+                  "--role-arn expects a role ARN such as arn:aws:iam::111111111111:role/inventory, got '" + value + "'");
+            }
+            o.roleArns.add(value);
+            o.externalIds.add(null);
+          }
+          case "--external-id" -> {
+            o.awsOption(a, value);
+            if (o.roleArns.isEmpty()) {
+              throw new UsageException("--external-id belongs to a role: give --role-arn ARN before it");
+            }
+            if (o.externalIds.get(o.externalIds.size() - 1) != null) {
+              throw new UsageException("--external-id given twice for " + o.roleArns.get(o.roleArns.size() - 1));
+            }
+            o.externalIds.set(o.externalIds.size() - 1, value);
+          }
+          case "--endpoint-url" -> {
+            o.awsOption(a, value);
+            try {
+              URI uri = new URI(value);
+              if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw new URISyntaxException(value, "not an http(s) URL with a host");
+              }
+              o.endpoint = uri;
+            } catch (URISyntaxException e) {
+              throw new UsageException("--endpoint-url expects an http(s) URL such as http://127.0.0.1:4566, got '" + value + "'");
+            }
+          }
+          case "--last-used" -> {
+            o.awsOption(a, value);
+            try {
+              o.lastUsed = LastUsedMode.parse(value);
+            } catch (IllegalArgumentException e) {
+              throw new UsageException("--last-used: " + e.getMessage());
+            }
+          }
+          case "--requests-per-second" -> {
+            o.awsOption(a, value);
+            try {
+              o.requestsPerSecond = Double.valueOf(value);
+            } catch (NumberFormatException e) {
+              o.requestsPerSecond = null;
+            }
+            if (o.requestsPerSecond == null || o.requestsPerSecond.isNaN() || o.requestsPerSecond < 0) {
+              throw new UsageException("--requests-per-second expects a number >= 0 (0 = no limit), got '" + value + "'");
+            }
+          }
           default -> {
             try {
               o.now = Instant.parse(value);
@@ -443,7 +612,18 @@ public final class Shell {
           }
         }
       }
+      if (!o.aws && !o.awsOnly.isEmpty()) {
+        throw new UsageException(o.awsOnly.get(0) + " needs --aws");
+      }
+      if (o.aws && o.fixture != null) {
+        throw new UsageException("--aws and --fixture exclude each other: collect from AWS or load a fixture");
+      }
       return o;
+    }
+
+    private String awsOption(String option, String value) {
+      awsOnly.add(option);
+      return value;
     }
   }
 }

@@ -155,6 +155,24 @@ class ShellTest {
   }
 
   @Test
+  void should_exit_2_on_bad_aws_options_before_calling_anything() {
+    assertThat(run("--profile", "prod")).isEqualTo(2);
+    assertThat(err()).contains("--profile needs --aws");
+    assertThat(run("--aws", "--fixture", "x.ndjson")).isEqualTo(2);
+    assertThat(err()).contains("--aws and --fixture exclude each other");
+    assertThat(run("--aws", "--role-arn", "arn:aws:iam::12:user/x")).isEqualTo(2);
+    assertThat(err()).contains("--role-arn expects a role ARN such as arn:aws:iam::111111111111:role/inventory, got 'arn:aws:iam::12:user/x'");
+    assertThat(run("--aws", "--external-id", "abc")).isEqualTo(2);
+    assertThat(err()).contains("--external-id belongs to a role: give --role-arn ARN before it");
+    assertThat(run("--aws", "--last-used", "sometimes")).isEqualTo(2);
+    assertThat(err()).contains("--last-used: unknown last-used mode 'sometimes': expected one of per-key, credential-report, auto");
+    assertThat(run("--aws", "--endpoint-url", "localhost:4566")).isEqualTo(2);
+    assertThat(err()).contains("--endpoint-url expects an http(s) URL");
+    assertThat(run("--aws", "--requests-per-second", "-1")).isEqualTo(2);
+    assertThat(err()).contains("--requests-per-second expects a number >= 0");
+  }
+
+  @Test
   void should_list_the_commands_with_help() {
     assertThat(run("-c", "help")).isZero();
     assertThat(out()).contains("count").contains("clean").contains("kinds");
