@@ -253,7 +253,7 @@ public final class Shell {
   }
 
   private static void showProgress(PrintStream err, CollectProgress p) {
-    err.println("collect " + p.source() + ": " + p.message());
+    err.println("collect " + p.source() + ": " + p.message() + (p.counted() ? " " + p.done() + "/" + p.total() : ""));
   }
 
   /** Reads and runs lines until end of input; at a terminal errors do not stop the loop. */

@@ -144,7 +144,9 @@ class AwsDemoTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(fixtureOutput(STALE_OWNERS, STALE_OWNERS_BUT_CI));
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("total matched: 26");
     // progress went to standard error, one account at a time
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("collect aws:100000000001");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .containsPattern("collect aws:100000000001: users listed (\\d+)/\\1")
+        .containsPattern("collect aws:100000000012: access keys (\\d+)/\\1");
     if (mode.equals("per-key")) {
       assertThat(fake.calls("GetAccessKeyLastUsed")).hasSize(demo.ofType(AwsIamAccessKey.class).size() - 12);
     } else {
