@@ -1,6 +1,5 @@
 package dev.inventory.benchmarks;
 
-import dev.inventory.Resource;
 import dev.inventory.query.CompiledQuery;
 import dev.inventory.query.QueryEngine;
 import dev.inventory.query.SearchResult;
@@ -194,8 +193,7 @@ final class QuerySection implements Section {
    */
   static Map<String, Long> countByName(SearchResult result) {
     Map<String, Long> counts = new HashMap<>();
-    for (Resource node : result.nodes()) {
-      List<Object> values = result.values(NAME, node);
+    for (List<Object> values : result.values(NAME)) {
       if (!values.isEmpty()) {
         counts.merge(String.valueOf(values.get(0)), 1L, Long::sum);
       }
