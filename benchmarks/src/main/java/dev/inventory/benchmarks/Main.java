@@ -54,6 +54,12 @@ public final class Main {
     out.println(header);
     out.print(Table.render(rows));
     out.printf(Locale.ROOT, "ratio = comparison / ours (above 1: ours is faster or smaller); total %.0f s%n", seconds);
+    out.println("notes:");
+    for (Row r : rows) {
+      if (!r.note().isEmpty()) {
+        out.println("  " + r.row().split(":")[0] + " (" + r.size() + "): " + r.note());
+      }
+    }
     write(options.json(), Table.json(header, rows, seconds));
     out.println("JSON: " + options.json());
     List<Row> failed = rows.stream().filter(r -> !r.ok()).toList();
