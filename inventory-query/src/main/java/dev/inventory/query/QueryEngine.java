@@ -3,6 +3,7 @@ package dev.inventory.query;
 import dev.inventory.Inventory;
 import dev.inventory.query.ast.Query;
 import dev.inventory.query.eval.Plan;
+import dev.inventory.query.eval.SnapshotCache;
 import dev.inventory.query.parse.Parsed;
 import dev.inventory.query.parse.QueryParser;
 import dev.inventory.query.parse.QuerySyntaxException;
@@ -28,10 +29,12 @@ import java.util.Optional;
 public final class QueryEngine {
   private final Inventory inventory;
   private final StateStore state;
+  private final SnapshotCache cache; // shared by every query this engine compiles
 
   private QueryEngine(Inventory inventory, StateStore state) {
     this.inventory = Objects.requireNonNull(inventory, "inventory");
     this.state = Objects.requireNonNull(state, "state");
+    this.cache = SnapshotCache.of(inventory);
   }
 
   /** An engine over {@code inventory} with an empty in-memory state store. */
@@ -91,7 +94,7 @@ public final class QueryEngine {
 
   private CompiledQuery compileChecked(Query original, Query withSource, Optional<Parsed<?>> source) {
     source.ifPresent(s -> QueryValidator.checkKinds(s, inventory.kinds()));
-    Plan plan = Plan.compile(withSource, inventory, state, source);
+    Plan plan = Plan.compile(withSource, cache, state, source);
     return new Compiled(original, plan);
   }
 

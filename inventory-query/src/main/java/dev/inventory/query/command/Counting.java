@@ -5,12 +5,13 @@ import dev.inventory.query.SearchResult;
 import dev.inventory.query.ast.Path;
 import dev.inventory.query.ast.Query;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * {@code count [path]}: one group per distinct value with the number of nodes that have it, sorted
@@ -26,24 +27,30 @@ final class Counting {
       String text = "total matched: " + nodes.size() + "\ntotal unmatched: 0";
       return new CommandResult.Counted(query, path, List.of(), nodes.size(), 0, text);
     }
-    Map<String, Integer> counts = new TreeMap<>();
+    Map<String, Integer> counts = new HashMap<>();
     int matched = 0;
-    for (Resource node : nodes) {
-      List<Object> values = result.values(path.get(), node);
+    // All of the result (the usual case) in one pass; a tail or limit of it node by node.
+    List<List<Object>> all = nodes == result.nodes() ? result.values(path.get()) : null;
+    for (int i = 0; i < nodes.size(); i++) {
+      List<Object> values = all != null ? all.get(i) : result.values(path.get(), nodes.get(i));
       if (values.isEmpty()) {
         continue;
       }
       matched++;
+      if (values.size() == 1) {
+        counts.merge(Rendering.text(values), 1, Integer::sum);
+        continue;
+      }
       Set<String> distinct = new LinkedHashSet<>();
       for (Object v : values) {
         distinct.add(Rendering.text(List.of(v)));
       }
       distinct.forEach(v -> counts.merge(v, 1, Integer::sum));
     }
-    List<CommandResult.Counted.Group> groups = new ArrayList<>();
+    List<CommandResult.Counted.Group> groups = new ArrayList<>(counts.size());
     counts.forEach((v, n) -> groups.add(new CommandResult.Counted.Group(v, n)));
-    // TreeMap order is by value; a stable sort by count keeps it within equal counts.
-    groups.sort((a, b) -> Integer.compare(a.count(), b.count()));
+    groups.sort(Comparator.comparingInt(CommandResult.Counted.Group::count)
+        .thenComparing(CommandResult.Counted.Group::value));
     StringBuilder text = new StringBuilder();
     for (CommandResult.Counted.Group g : groups) {
       text.append(g.value()).append(": ").append(g.count()).append('\n');

@@ -77,8 +77,25 @@ final class Literal {
     if (fixedTime.isPresent()) {
       return fixedTime;
     }
-    return relativeTime.flatMap(d -> mirror ? Scalars.minus(now, d) : Scalars.plus(now, d));
+    if (relativeTime.isEmpty()) {
+      return Optional.empty();
+    }
+    // A run tests many nodes with the same now (the same Instant object): work it out once.
+    Relative last = lastRelative;
+    if (last != null && last.now == now && last.mirror == mirror) {
+      return last.time;
+    }
+    Duration d = relativeTime.get();
+    Optional<Instant> t = mirror ? Scalars.minus(now, d) : Scalars.plus(now, d);
+    lastRelative = new Relative(now, mirror, t);
+    return t;
   }
+
+  /** The last relative time worked out, for the {@code now} object it was worked out for. */
+  private record Relative(Instant now, boolean mirror, Optional<Instant> time) {}
+
+  // Immutable records behind a volatile field: a race only means working a time out twice.
+  private volatile Relative lastRelative;
 
   private static boolean isScalar(ValueType t) {
     return switch (t) {

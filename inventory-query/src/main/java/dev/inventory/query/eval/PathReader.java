@@ -1,5 +1,6 @@
 package dev.inventory.query.eval;
 
+import dev.inventory.Property;
 import dev.inventory.Resource;
 import dev.inventory.ValueType;
 import dev.inventory.query.ast.Index;
@@ -53,11 +54,13 @@ final class PathReader {
 
   private final Path path;
   private final Optional<Synthetic> synthetic;
+  private final Synthetic syntheticKind; // the same, or null
   private final Optional<PathReader> related; // ancestors/descendants: the path on the related node
 
   PathReader(Path path) {
     this.path = path;
     this.synthetic = Synthetic.of(path);
+    this.syntheticKind = synthetic.orElse(null);
     if (path.section().takesKind()) {
       List<Segment> segs = path.segments();
       Optional<Section> section = Section.fromKeyword(segs.get(0).name())
@@ -79,7 +82,17 @@ final class PathReader {
 
   /** The time behind a synthetic property. */
   Optional<Instant> syntheticTime(Run run, int node) {
-    return synthetic.flatMap(s -> s.time(run.node(node)));
+    return Optional.ofNullable(syntheticTimeOrNull(run, node));
+  }
+
+  /** {@link SnapshotCache#compareTime} for this path's synthetic time. */
+  int compareSyntheticTime(Run run, int node, Instant target) {
+    return run.cache.compareTime(syntheticKind, node, target);
+  }
+
+  /** The time behind a synthetic property, or null: without an {@code Optional} per node. */
+  Instant syntheticTimeOrNull(Run run, int node) {
+    return syntheticKind == null ? null : run.cache.time(syntheticKind, node);
   }
 
   /** Reads the path; {@code element} is {@link #NO_ELEMENT} outside context terms. */
@@ -91,12 +104,16 @@ final class PathReader {
       case REPORTED -> {
         Resource r = run.node(node);
         Segment first = path.segments().get(0);
-        Object v = Scalars.normalize(run.kinds.read(r, first.name()));
+        // One lookup of the property serves both the read and the declared type (as KindRegistry.read).
+        Optional<Property<?>> property = run.kinds.property(r.kind(), first.name());
+        Object v = Scalars.normalize(property.isPresent()
+            ? property.get().read(r)
+            : r.additionalProperties().get(first.name()));
         if (v == null) {
           return MISSING;
         }
         Optional<ValueType> declared = path.segments().size() == 1 && first.index().isEmpty()
-            ? run.kinds.property(r.kind(), first.name()).map(p -> p.type())
+            ? property.map(p -> p.type())
             : Optional.empty();
         List<Object> values = new ArrayList<>(1);
         index(v, first, values);

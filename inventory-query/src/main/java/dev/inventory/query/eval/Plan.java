@@ -36,6 +36,7 @@ public final class Plan {
   private final Query query;
   private final Inventory inventory;
   private final StateStore state;
+  private final SnapshotCache cache;
   private final List<CompiledPart> parts;
 
   private record CompiledPart(
@@ -44,8 +45,10 @@ public final class Plan {
 
   private record SortKey(PathReader path, boolean descending) {}
 
-  private Plan(Query query, Inventory inventory, StateStore state, List<CompiledPart> parts) {
+  private Plan(Query query, SnapshotCache cache, StateStore state, List<CompiledPart> parts) {
     this.query = query;
+    this.cache = cache;
+    Inventory inventory = cache.inventory();
     this.inventory = inventory;
     this.state = state;
     this.parts = parts;
@@ -60,21 +63,35 @@ public final class Plan {
    *     compile ({@code BAD_REGEX})
    */
   public static Plan compile(Query query, Inventory inventory, StateStore state, Optional<Parsed<?>> source) {
+    return compile(query, SnapshotCache.of(Objects.requireNonNull(inventory, "inventory")), state, source);
+  }
+
+  /**
+   * Compiles {@code query} over the snapshot of {@code cache}, sharing what the cache remembers with
+   * every other plan compiled with it (see {@link SnapshotCache}).
+   */
+  public static Plan compile(Query query, SnapshotCache cache, StateStore state, Optional<Parsed<?>> source) {
     Objects.requireNonNull(query, "query");
-    Objects.requireNonNull(inventory, "inventory");
+    Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(source, "source");
     TermCompiler compiler = new TermCompiler(source, query.toString());
     List<CompiledPart> parts = new ArrayList<>();
     for (Part p : query.parts()) {
+      // The kind index applies the is(...) that the term requires; the rest of the term is tested
+      // node by node (nothing at all for a bare is(...)).
+      Optional<List<String>> kinds = p.term().flatMap(TermCompiler::requiredKinds);
+      Optional<Cond> term = kinds.isPresent()
+          ? p.term().flatMap(TermCompiler::withoutRequiredKinds).map(compiler::compile)
+          : p.term().map(compiler::compile);
       parts.add(new CompiledPart(
-          p.term().map(compiler::compile),
-          p.term().flatMap(TermCompiler::requiredKinds),
+          term,
+          kinds,
           p.sort().stream().map(s -> new SortKey(new PathReader(s.path()), s.order() == Sort.Order.DESC)).toList(),
           p.limit(),
           p.navigation().map(Walker::new)));
     }
-    return new Plan(query, inventory, state, List.copyOf(parts));
+    return new Plan(query, cache, state, List.copyOf(parts));
   }
 
   /** The query this plan evaluates. */
@@ -84,7 +101,7 @@ public final class Plan {
 
   /** Runs the plan at {@code now}: the dense indices of the result nodes, in result order. */
   public int[] run(Instant now) {
-    Run run = new Run(inventory, state, Objects.requireNonNull(now, "now"));
+    Run run = new Run(cache, state, Objects.requireNonNull(now, "now"));
     int[] current = null; // null: every node
     for (CompiledPart p : parts) {
       current = filter(run, p, current);
@@ -111,7 +128,7 @@ public final class Plan {
       return false;
     }
     if (parts.size() == 1 && parts.get(0).limit().isEmpty() && parts.get(0).navigation().isEmpty()) {
-      Run run = new Run(inventory, state, Objects.requireNonNull(now, "now"));
+      Run run = new Run(cache, state, Objects.requireNonNull(now, "now"));
       return parts.get(0).term().map(c -> c.test(run, node, PathReader.NO_ELEMENT)).orElse(true);
     }
     for (int i : run(now)) {
@@ -132,6 +149,17 @@ public final class Plan {
     return List.copyOf(new PathReader(path).values(new Run(inventory, state, now), node));
   }
 
+  /** {@link #values(Inventory, StateStore, Instant, Path, int)} for many nodes, in one run. */
+  public static List<List<Object>> values(Inventory inventory, StateStore state, Instant now, Path path, int[] nodes) {
+    Run run = new Run(inventory, state, now);
+    PathReader reader = new PathReader(path);
+    List<List<Object>> out = new ArrayList<>(nodes.length);
+    for (int node : nodes) {
+      out.add(List.copyOf(reader.values(run, node)));
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
   /**
    * Sorts node indices by {@code keys} the way a query part sorts: missing values last in either
    * direction, ties in the given order.
@@ -144,7 +172,9 @@ public final class Plan {
 
   private int[] filter(Run run, CompiledPart p, int[] input) {
     int[] candidates;
-    if (p.kinds().isPresent()) {
+    if (p.kinds().isPresent() && p.kinds().get().size() == 1 && input == null) {
+      candidates = inventory.indicesOfKind(p.kinds().get().get(0)); // ascending, a copy
+    } else if (p.kinds().isPresent()) {
       BitSet byKind = new BitSet(inventory.size());
       for (String k : p.kinds().get()) {
         for (int i : inventory.indicesOfKind(k)) {

@@ -67,19 +67,28 @@ final class PredicateCond implements Cond {
   }
 
   private boolean synthetic(Run run, int node) {
-    Optional<Instant> time = path.syntheticTime(run, node);
-    if (literal.isNull()) {
-      return op == Operator.EQ && time.isEmpty();
+    if (!literal.isNull() && (op == Operator.LT || op == Operator.LE || op == Operator.GT || op == Operator.GE)) {
+      // The common stale-key filter: compare without reading the node's Instant.
+      Optional<Instant> target = literal.time(run.now, true);
+      if (target.isEmpty()) {
+        return false;
+      }
+      int c = path.compareSyntheticTime(run, node, target.get());
+      return c != SnapshotCache.ABSENT && ordered(mirror(op), c);
     }
-    if (time.isEmpty()) {
+    Instant t = path.syntheticTimeOrNull(run, node);
+    if (literal.isNull()) {
+      return op == Operator.EQ && t == null;
+    }
+    if (t == null) {
       return false;
     }
-    Instant t = time.get();
     return switch (op) {
-      case EQ -> literal.time(run.now, true).map(t::equals).orElse(false);
-      case LT, LE, GT, GE -> literal.time(run.now, true)
-          .map(target -> ordered(mirror(op), t.compareTo(target)))
-          .orElse(false);
+      case EQ -> t.equals(literal.time(run.now, true).orElse(null));
+      case LT, LE, GT, GE -> {
+        Optional<Instant> target = literal.time(run.now, true);
+        yield target.isPresent() && ordered(mirror(op), t.compareTo(target.get()));
+      }
       case MATCHES -> regex.orElseThrow().matcher(Render.duration(Duration.between(t, run.now))).find();
       case IN -> list.stream().anyMatch(l -> l.time(run.now, true).map(t::equals).orElse(false));
       case NOT_IN -> list.stream().noneMatch(l -> l.time(run.now, true).map(t::equals).orElse(false));

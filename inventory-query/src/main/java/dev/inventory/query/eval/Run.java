@@ -26,11 +26,18 @@ final class Run {
   final KindRegistry kinds;
   final StateStore state;
   final Instant now;
+  final SnapshotCache cache;
   private final Map<String, Map<Integer, Integer>> ancestors = new HashMap<>();
   private final Map<String, Map<Integer, Integer>> descendants = new HashMap<>();
   private final Map<Integer, NodeState> states = new HashMap<>();
 
   Run(Inventory inventory, StateStore state, Instant now) {
+    this(SnapshotCache.none(inventory), state, now);
+  }
+
+  Run(SnapshotCache cache, StateStore state, Instant now) {
+    this.cache = cache;
+    Inventory inventory = cache.inventory();
     this.inventory = inventory;
     this.kinds = inventory.kinds();
     this.state = state;

@@ -199,6 +199,29 @@ final class TermCompiler {
     }
   }
 
+  /**
+   * The term without the {@code is(...)} that {@link #requiredKinds} returns, for a plan that takes
+   * its candidates from the kind index: empty when nothing else is left to test.
+   */
+  static Optional<Term> withoutRequiredKinds(Term t) {
+    if (t instanceof IsTerm) {
+      return Optional.empty();
+    }
+    if (t instanceof And a) {
+      List<Term> rest = new ArrayList<>(a.terms());
+      for (int i = 0; i < rest.size(); i++) {
+        if (rest.get(i) instanceof IsTerm) {
+          rest.remove(i);
+          break;
+        }
+      }
+      if (rest.size() != a.terms().size()) {
+        return Optional.of(rest.size() == 1 ? rest.get(0) : new And(rest));
+      }
+    }
+    return Optional.of(t);
+  }
+
   /** The kinds of an {@code is(...)} that the whole term requires, for the kind index. */
   static Optional<List<String>> requiredKinds(Term t) {
     if (t instanceof IsTerm is) {

@@ -1,0 +1,126 @@
+package dev.inventory.query.eval;
+
+import dev.inventory.Inventory;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * What a query engine remembers about one immutable snapshot between runs: for now the three times
+ * behind {@code age}, {@code last_update} and {@code last_access}, as one {@code long} per node
+ * (epoch nanoseconds), filled the first time a run reads a node's time. Comparing stored longs
+ * instead of following each node to its {@code Instant} is what makes a repeated time filter over
+ * many nodes cheap: the values sit next to each other in memory.
+ *
+ * <p>Engine-internal: {@code QueryEngine} owns one per snapshot and hands it to every plan it
+ * compiles. Thread-safe: a slot holds the same value whoever fills it, and it is written and read
+ * whole (opaque access), so concurrent runs at worst read a node twice. Each column costs 8 bytes
+ * per node and is only allocated when a query first uses that time.
+ *
+ * <pre>{@code
+ * SnapshotCache cache = SnapshotCache.of(inventory);
+ * Plan plan = Plan.compile(query, inventory, state, Optional.empty(), cache);
+ * }</pre>
+ */
+public final class SnapshotCache {
+  // Slot values: 0 not read yet, 1 no time, 2 a time a long cannot hold in nanoseconds (or one of
+  // the first three nanoseconds of 1970): read the node. Anything else: the time in epoch nanos.
+  private static final long UNREAD = 0;
+  private static final long NO_TIME = 1;
+  private static final long READ_NODE = 2;
+  private static final long NANOS = 1_000_000_000L;
+
+  private final Inventory inventory;
+  private final AtomicReferenceArray<AtomicLongArray> columns; // null: remember nothing
+
+  private SnapshotCache(Inventory inventory, boolean remember) {
+    this.inventory = Objects.requireNonNull(inventory, "inventory");
+    this.columns = remember ? new AtomicReferenceArray<>(PathReader.Synthetic.values().length) : null;
+  }
+
+  /** An empty cache for {@code inventory}. */
+  public static SnapshotCache of(Inventory inventory) {
+    return new SnapshotCache(inventory, true);
+  }
+
+  /** A cache that remembers nothing: for reading a few nodes once, where a column would not pay. */
+  static SnapshotCache none(Inventory inventory) {
+    return new SnapshotCache(inventory, false);
+  }
+
+  /** The snapshot this cache belongs to. */
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  /** The node's time behind {@code synthetic}, or null when it has none. */
+  Instant time(PathReader.Synthetic synthetic, int node) {
+    if (columns == null) {
+      return synthetic.time(inventory.node(node)).orElse(null);
+    }
+    AtomicLongArray column = column(synthetic);
+    long v = column.getOpaque(node);
+    if (v == UNREAD) {
+      Instant t = synthetic.time(inventory.node(node)).orElse(null);
+      column.setOpaque(node, encode(t));
+      return t;
+    }
+    if (v == NO_TIME) {
+      return null;
+    }
+    if (v == READ_NODE) {
+      return synthetic.time(inventory.node(node)).orElse(null);
+    }
+    return Instant.ofEpochSecond(Math.floorDiv(v, NANOS), Math.floorMod(v, NANOS));
+  }
+
+  /** What {@link #compareTime} returns for a node without the time. */
+  static final int ABSENT = Integer.MIN_VALUE;
+
+  /**
+   * The sign of comparing the node's time behind {@code synthetic} with {@code target}, without
+   * making an {@code Instant} for the node; {@link #ABSENT} when the node has no such time.
+   */
+  int compareTime(PathReader.Synthetic synthetic, int node, Instant target) {
+    if (columns != null) {
+      AtomicLongArray column = column(synthetic);
+      long v = column.getOpaque(node);
+      if (v == UNREAD) {
+        v = encode(synthetic.time(inventory.node(node)).orElse(null));
+        column.setOpaque(node, v);
+      }
+      if (v == NO_TIME) {
+        return ABSENT;
+      }
+      long t = encode(target);
+      if (v != READ_NODE && t != READ_NODE) {
+        return Long.compare(v, t);
+      }
+    }
+    Instant time = synthetic.time(inventory.node(node)).orElse(null);
+    return time == null ? ABSENT : Integer.signum(time.compareTo(target));
+  }
+
+  private AtomicLongArray column(PathReader.Synthetic synthetic) {
+    int i = synthetic.ordinal();
+    AtomicLongArray c = columns.get(i);
+    if (c == null) {
+      columns.compareAndSet(i, null, new AtomicLongArray(inventory.size()));
+      c = columns.get(i);
+    }
+    return c;
+  }
+
+  private static long encode(Instant t) {
+    if (t == null) {
+      return NO_TIME;
+    }
+    try {
+      long v = Math.addExact(Math.multiplyExact(t.getEpochSecond(), NANOS), t.getNano());
+      return v == UNREAD || v == NO_TIME || v == READ_NODE ? READ_NODE : v;
+    } catch (ArithmeticException e) {
+      return READ_NODE;
+    }
+  }
+}
