@@ -73,6 +73,8 @@ public final class AwsSession implements AutoCloseable {
    * otherwise each access's account is asked from STS (once).
    *
    * @throws NoSuchElementException when no access of this session reaches the account
+   * @throws SdkException when no access reached it and asking STS failed in a way that may pass
+   *     (throttling, a 5xx, an I/O error): a later call may find it
    */
   public AwsAccountClients forAccount(String accountId) {
     Objects.requireNonNull(accountId, "accountId");
@@ -83,6 +85,7 @@ public final class AwsSession implements AutoCloseable {
       }
     }
     List<String> unreachable = new ArrayList<>();
+    SdkException transientFailure = null;
     for (AwsAccountClients a : accounts) {
       try {
         if (a.accountId().equals(accountId)) {
@@ -90,7 +93,14 @@ public final class AwsSession implements AutoCloseable {
         }
       } catch (SdkException e) {
         unreachable.add(a.access().label() + " (" + AwsErrors.code(e) + ")");
+        if (AwsErrors.isTransient(e)) {
+          transientFailure = e;
+        }
       }
+    }
+    if (transientFailure != null) {
+      // Asking again later may find it: say so with the failure itself, not "no such account".
+      throw transientFailure;
     }
     throw new NoSuchElementException("no access of this session reaches account " + accountId
         + (unreachable.isEmpty() ? "" : "; could not ask STS with " + String.join(", ", unreachable)));

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.inventory.aws.fake.FakeIam;
 import dev.inventory.collect.CollectContext;
 import dev.inventory.collect.CollectResult;
+import dev.inventory.aws.internal.IamCleanup;
+import dev.inventory.cleanup.CleanupActionException;
+import java.time.Duration;
 import java.util.NoSuchElementException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,28 @@ class AwsSessionTest {
       assertThatThrownBy(() -> session.forAccount("333333333333"))
           .isInstanceOf(NoSuchElementException.class)
           .hasMessageContaining("no access of this session reaches account 333333333333");
+    }
+  }
+
+  @Test
+  void should_say_a_lookup_may_pass_later_when_sts_was_throttled() {
+    // GIVEN STS throttling every call of the only access
+    fake.fail("GetCallerIdentity", "111111111111", 400, "Throttling");
+    try (AwsSession session = AwsTestSessions.builder(fake, "111111111111")
+        .transientRetries(2, Duration.ZERO, Duration.ZERO).build()) {
+      // WHEN / THEN the throttling itself, not "no such account", so that a cleaner retries later
+      assertThatThrownBy(() -> session.forAccount("333333333333"))
+          .isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.isThrottlingException()).isTrue());
+    }
+  }
+
+  @Test
+  void should_make_a_cleaner_failure_retryable_when_sts_was_throttled() {
+    fake.fail("GetCallerIdentity", "111111111111", 400, "Throttling");
+    try (AwsSession session = AwsTestSessions.builder(fake, "111111111111")
+        .transientRetries(0, Duration.ZERO, Duration.ZERO).build()) {
+      assertThatThrownBy(() -> IamCleanup.clients(session, "111111111111"))
+          .isInstanceOfSatisfying(CleanupActionException.class, e -> assertThat(e.retryable()).isTrue());
     }
   }
 }

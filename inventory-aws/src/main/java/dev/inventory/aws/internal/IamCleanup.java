@@ -107,13 +107,16 @@ public final class IamCleanup {
   /**
    * The session's clients for the account.
    *
-   * @throws CleanupActionException (permanent) when no access of the session reaches it
+   * @throws CleanupActionException permanent when no access of the session reaches it, retryable when
+   *     asking STS failed in a way that may pass (throttling, 5xx)
    */
   public static AwsAccountClients clients(AwsSession session, String accountId) {
     try {
       return session.forAccount(accountId);
     } catch (NoSuchElementException e) {
       throw CleanupActionException.permanent(e.getMessage(), e);
+    } catch (SdkException e) {
+      throw failure("GetCallerIdentity", "account " + accountId, e);
     }
   }
 
