@@ -5,6 +5,7 @@ import dev.inventory.Resource;
 import dev.inventory.query.ast.Path;
 import dev.inventory.query.ast.Query;
 import dev.inventory.query.eval.Plan;
+import dev.inventory.query.eval.SnapshotCache;
 import dev.inventory.state.StateStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +33,14 @@ public final class SearchResult {
   private final int[] indices; // dense snapshot indices of nodes, same order; never changed
   private final Inventory inventory;
   private final StateStore state;
+  private final SnapshotCache cache; // the engine's: values(Path) reads its string columns
 
-  SearchResult(Query query, Instant now, int[] indices, Inventory inventory, StateStore state) {
+  SearchResult(Query query, Instant now, int[] indices, SnapshotCache cache, StateStore state) {
+    this(query, now, indices, cache.inventory(), state, cache);
+  }
+
+  private SearchResult(Query query, Instant now, int[] indices, Inventory inventory, StateStore state,
+      SnapshotCache cache) {
     this.query = query;
     this.now = now;
     this.indices = indices;
@@ -44,6 +51,7 @@ public final class SearchResult {
     this.nodes = Collections.unmodifiableList(list);
     this.inventory = inventory;
     this.state = state;
+    this.cache = cache;
   }
 
   /** The query that was run. */
@@ -98,7 +106,7 @@ public final class SearchResult {
    */
   public List<List<Object>> values(Path path) {
     Objects.requireNonNull(path, "path");
-    return Plan.values(inventory, state, now, path, indices);
+    return Plan.values(cache, state, now, path, indices);
   }
 
   @Override

@@ -151,10 +151,33 @@ public final class Plan {
 
   /** {@link #values(Inventory, StateStore, Instant, Path, int)} for many nodes, in one run. */
   public static List<List<Object>> values(Inventory inventory, StateStore state, Instant now, Path path, int[] nodes) {
-    Run run = new Run(inventory, state, now);
+    return values(SnapshotCache.none(Objects.requireNonNull(inventory, "inventory")), state, now, path, nodes);
+  }
+
+  /**
+   * {@link #values(Inventory, StateStore, Instant, Path, int[])} over the snapshot of {@code cache}:
+   * the same values, but a top-level string property (what {@code count name} reads) comes from the
+   * cache's string column, so that a repeated count does not follow every node to its string.
+   */
+  public static List<List<Object>> values(SnapshotCache cache, StateStore state, Instant now, Path path, int[] nodes) {
+    Run run = new Run(cache, state, now);
     PathReader reader = new PathReader(path);
+    StringColumn column = cache.remembers() && StringColumn.fits(path)
+        ? cache.strings(path.segments().get(0).name())
+        : null;
     List<List<Object>> out = new ArrayList<>(nodes.length);
     for (int node : nodes) {
+      if (column != null) {
+        int code = column.code(node);
+        if (code == StringColumn.ABSENT) {
+          out.add(List.of());
+          continue;
+        }
+        if (StringColumn.isString(code)) {
+          out.add(column.values(code));
+          continue;
+        }
+      }
       out.add(List.copyOf(reader.values(run, node)));
     }
     return java.util.Collections.unmodifiableList(out);
@@ -175,36 +198,27 @@ public final class Plan {
     if (p.kinds().isPresent() && p.kinds().get().size() == 1 && input == null) {
       candidates = inventory.indicesOfKind(p.kinds().get().get(0)); // ascending, a copy
     } else if (p.kinds().isPresent()) {
-      BitSet byKind = new BitSet(inventory.size());
-      for (String k : p.kinds().get()) {
-        for (int i : inventory.indicesOfKind(k)) {
-          byKind.set(i);
-        }
-      }
-      if (input != null) {
-        BitSet in = new BitSet(inventory.size());
+      BitSet byKind = run.cache.kindSet(p.kinds().get()); // shared: read only
+      if (input == null) {
+        candidates = byKind.stream().toArray();
+      } else {
+        // The input of a part is every node or a navigation result: ascending either way.
+        int[] kept = new int[input.length];
+        int n = 0;
         for (int i : input) {
-          in.set(i);
+          if (byKind.get(i)) {
+            kept[n++] = i;
+          }
         }
-        byKind.and(in);
+        candidates = Arrays.copyOf(kept, n);
       }
-      // The input of a part is every node or a navigation result: ascending either way.
-      candidates = byKind.stream().toArray();
     } else {
       candidates = input != null ? input : allNodes();
     }
     if (p.term().isEmpty()) {
       return candidates;
     }
-    Cond c = p.term().get();
-    int[] out = new int[candidates.length];
-    int n = 0;
-    for (int i : candidates) {
-      if (c.test(run, i, PathReader.NO_ELEMENT)) {
-        out[n++] = i;
-      }
-    }
-    return Arrays.copyOf(out, n);
+    return p.term().get().filter(run, candidates);
   }
 
   private int[] allNodes() {
