@@ -8,10 +8,10 @@ import dev.inventory.query.eval.Plan;
 import dev.inventory.query.eval.SnapshotCache;
 import dev.inventory.state.StateStore;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * The nodes a query found at one instant, in result order (ascending snapshot order unless the last
@@ -44,11 +44,7 @@ public final class SearchResult {
     this.query = query;
     this.now = now;
     this.indices = indices;
-    List<Resource> list = new ArrayList<>(indices.length);
-    for (int i : indices) {
-      list.add(inventory.node(i));
-    }
-    this.nodes = Collections.unmodifiableList(list);
+    this.nodes = new NodeList(inventory, indices); // a view: a count never touches the nodes
     this.inventory = inventory;
     this.state = state;
     this.cache = cache;
@@ -107,6 +103,27 @@ public final class SearchResult {
   public List<List<Object>> values(Path path) {
     Objects.requireNonNull(path, "path");
     return Plan.values(cache, state, now, path, indices);
+  }
+
+  /** The result nodes as an unmodifiable view over the snapshot and the result's indices. */
+  private static final class NodeList extends AbstractList<Resource> implements RandomAccess {
+    private final Inventory inventory;
+    private final int[] indices;
+
+    NodeList(Inventory inventory, int[] indices) {
+      this.inventory = inventory;
+      this.indices = indices;
+    }
+
+    @Override
+    public Resource get(int i) {
+      return inventory.node(indices[i]);
+    }
+
+    @Override
+    public int size() {
+      return indices.length;
+    }
   }
 
   @Override

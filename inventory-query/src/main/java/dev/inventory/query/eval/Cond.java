@@ -12,8 +12,9 @@ interface Cond {
   boolean test(Run run, int node, Object element);
 
   /**
-   * The candidates that {@link #test} accepts outside context terms, in the same order. A term that
-   * can do better over many nodes at once (a time column) overrides it; the answer is the same.
+   * The candidates that {@link #test} accepts outside context terms, in the same order, as a new
+   * array ({@code candidates} may be shared and is never changed). A term that can do better over
+   * many nodes at once (a time column) overrides it; the answer is the same.
    */
   default int[] filter(Run run, int[] candidates) {
     int[] out = new int[candidates.length];

@@ -196,7 +196,11 @@ public final class Plan {
   private int[] filter(Run run, CompiledPart p, int[] input) {
     int[] candidates;
     if (p.kinds().isPresent() && p.kinds().get().size() == 1 && input == null) {
-      candidates = inventory.indicesOfKind(p.kinds().get().get(0)); // ascending, a copy
+      // ascending; the engine's shared array, which a time filter knows its aligned times by
+      candidates = run.cache.kindIndices(p.kinds().get().get(0));
+      if (p.term().isEmpty()) {
+        return candidates.clone(); // the result is the caller's
+      }
     } else if (p.kinds().isPresent()) {
       BitSet byKind = run.cache.kindSet(p.kinds().get()); // shared: read only
       if (input == null) {
