@@ -10,6 +10,7 @@ import dev.inventory.state.StateStore;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 
@@ -103,6 +104,21 @@ public final class SearchResult {
   public List<List<Object>> values(Path path) {
     Objects.requireNonNull(path, "path");
     return Plan.values(cache, state, now, path, indices);
+  }
+
+  /**
+   * How many result nodes have each distinct list of values of {@code path}, the lists as {@link
+   * #values(Path)} gives them; nodes without a value are left out. What {@code count} needs, without
+   * a list per node: a top-level string property such as {@code name} is counted by the engine's
+   * string column.
+   *
+   * <pre>{@code
+   * Map<List<Object>, Integer> byName = r.valueCounts(QueryParser.parsePath("name"));   // {[ccm-sa]=1, ...}
+   * }</pre>
+   */
+  public Map<List<Object>, Integer> valueCounts(Path path) {
+    Objects.requireNonNull(path, "path");
+    return Plan.valueCounts(cache, state, now, path, indices);
   }
 
   /** The result nodes as an unmodifiable view over the snapshot and the result's indices. */

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -181,6 +183,49 @@ public final class Plan {
       out.add(List.copyOf(reader.values(run, node)));
     }
     return java.util.Collections.unmodifiableList(out);
+  }
+
+  /**
+   * How many of {@code nodes} have each distinct list of values of {@code path}, as {@link
+   * #values(SnapshotCache, StateStore, Instant, Path, int[])} reads them; nodes without a value are
+   * left out. A top-level string property is counted per code of the cache's string column (an
+   * {@code int} per distinct string) instead of per node.
+   */
+  public static Map<List<Object>, Integer> valueCounts(SnapshotCache cache, StateStore state, Instant now, Path path,
+      int[] nodes) {
+    Run run = new Run(cache, state, now);
+    PathReader reader = new PathReader(path);
+    StringColumn column = cache.remembers() && StringColumn.fits(path)
+        ? cache.strings(path.segments().get(0).name())
+        : null;
+    Map<List<Object>, Integer> out = new HashMap<>();
+    int[] histogram = new int[column == null ? 0 : 64];
+    for (int node : nodes) {
+      if (column != null) {
+        int code = column.code(node);
+        if (code == StringColumn.ABSENT) {
+          continue;
+        }
+        if (StringColumn.isString(code)) {
+          int o = StringColumn.ordinal(code);
+          if (o >= histogram.length) {
+            histogram = Arrays.copyOf(histogram, Math.max(o + 1, histogram.length * 2));
+          }
+          histogram[o]++;
+          continue;
+        }
+      }
+      List<Object> values = reader.values(run, node);
+      if (!values.isEmpty()) {
+        out.merge(List.copyOf(values), 1, Integer::sum);
+      }
+    }
+    for (int o = 0; o < histogram.length; o++) {
+      if (histogram[o] > 0) {
+        out.merge(column.values(StringColumn.codeOf(o)), histogram[o], Integer::sum);
+      }
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /**

@@ -78,6 +78,11 @@ final class StringColumn {
     return code - FIRST;
   }
 
+  /** The code of the string at a position: the inverse of {@link #ordinal}. */
+  static int codeOf(int ordinal) {
+    return ordinal + FIRST;
+  }
+
   /** The string of a code, as the one-element list that {@code PathReader.values} would give. */
   List<Object> values(int code) {
     return values[code - FIRST];

@@ -90,7 +90,7 @@ class CachedEvaluationPropertiesTest {
   }
 
   @Test
-  void should_read_the_same_values_through_a_string_column() {
+  void should_read_and_count_the_same_values_through_a_string_column() {
     qt().withExamples(300).forAll(cases()).checkAssert(c -> {
       // GIVEN a cache whose columns the case's queries have partly filled
       SnapshotCache shared = SnapshotCache.of(c.inventory());
@@ -112,6 +112,11 @@ class CachedEvaluationPropertiesTest {
         List<List<Object>> reversed = new ArrayList<>(cachedBackwards);
         java.util.Collections.reverse(reversed);
         assertThat(reversed).as(p + " backwards").isEqualTo(plain);
+        // AND the value counts, with or without the cache, are the per-node values grouped
+        Map<List<Object>, Integer> grouped = new java.util.HashMap<>();
+        plain.stream().filter(v -> !v.isEmpty()).forEach(v -> grouped.merge(v, 1, Integer::sum));
+        assertThat(Plan.valueCounts(shared, STATE, NOW, path, backwards)).as(p + " counts").isEqualTo(grouped);
+        assertThat(Plan.valueCounts(SnapshotCache.none(c.inventory()), STATE, NOW, path, all)).isEqualTo(grouped);
       }
     });
   }
