@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +63,7 @@ public final class Inventory {
     this.byKind = bk;
     int count = 0;
     for (EdgeType t : EdgeType.values()) {
-      long[] edges = b.edges.get(t).stream().mapToLong(Long::longValue).toArray();
+      long[] edges = b.edges.get(t).toArray();
       count += edges.length;
       out.put(t, Adjacency.of(nodes.length, edges, false));
       in.put(t, Adjacency.of(nodes.length, edges, true));
@@ -342,14 +341,79 @@ public final class Inventory {
     private final Map<String, Integer> byId = new HashMap<>();
     private final Map<String, Kind> discovered = new LinkedHashMap<>();
     private final List<Edge> pendingEdges = new ArrayList<>();
-    private final EnumMap<EdgeType, Set<Long>> edges = new EnumMap<>(EdgeType.class);
+    private final EnumMap<EdgeType, EdgeSet> edges = new EnumMap<>(EdgeType.class);
     private final Map<Class<?>, List<Kind>> typedKindsByClass = new HashMap<>();
     private boolean built;
+
+    /**
+     * The distinct edges of one type as {@code from << 32 | to}, in the order they were first added:
+     * an open-addressing hash set of primitive longs (mixed with a multiplicative hash, since {@code
+     * from ^ to} of a boxed {@code Long} collides for the dense indices of a large graph) beside a
+     * growing array. About 24 bytes per edge at most while building; nothing is boxed.
+     */
+    static final class EdgeSet {
+      private static final long FREE = -1L; // no edge has it: node indices are never negative
+      private long[] slots = newSlots(16);
+      private long[] order = new long[16];
+      private int size;
+
+      /** Adds the edge; false when it was already there. */
+      boolean add(long edge) {
+        if ((size + 1) * 2L > slots.length) {
+          grow();
+        }
+        if (!insert(slots, edge)) {
+          return false;
+        }
+        if (size == order.length) {
+          order = Arrays.copyOf(order, size * 2);
+        }
+        order[size++] = edge;
+        return true;
+      }
+
+      int size() {
+        return size;
+      }
+
+      /** The edges in the order they were first added. */
+      long[] toArray() {
+        return Arrays.copyOf(order, size);
+      }
+
+      private void grow() {
+        long[] bigger = newSlots(slots.length * 2);
+        for (int i = 0; i < size; i++) {
+          insert(bigger, order[i]);
+        }
+        slots = bigger;
+      }
+
+      private static boolean insert(long[] table, long edge) {
+        int mask = table.length - 1;
+        long h = edge * 0x9E3779B97F4A7C15L;
+        int i = (int) (h ^ (h >>> 32)) & mask;
+        while (table[i] != FREE) {
+          if (table[i] == edge) {
+            return false;
+          }
+          i = (i + 1) & mask;
+        }
+        table[i] = edge;
+        return true;
+      }
+
+      private static long[] newSlots(int n) {
+        long[] table = new long[n];
+        Arrays.fill(table, FREE);
+        return table;
+      }
+    }
 
     private Builder(KindRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
       for (EdgeType t : EdgeType.values()) {
-        edges.put(t, new LinkedHashSet<>());
+        edges.put(t, new EdgeSet());
       }
     }
 

@@ -166,6 +166,40 @@ class InventoryTest {
   }
 
   @Test
+  void should_keep_each_of_many_edges_once_with_neighbours_in_the_order_first_added() {
+    // GIVEN a hub with 3,000 neighbours added in a scrambled order, every edge added twice or more,
+    // so that the builder's edge set grows many times and sees dense indices (whose from ^ to collide)
+    int n = 3000;
+    Inventory.Builder b = Inventory.builder(KINDS).add(node("hub", "account"));
+    for (int i = 0; i < n; i++) {
+      b.add(node("n" + i, "user"));
+    }
+    List<String> expectedOrder = new java.util.ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      int i = (int) ((k * 7919L) % n); // a permutation of 0..n-1
+      expectedOrder.add("n" + i);
+      b.edge("hub", "n" + i);
+      b.edge("n" + i, "hub", EdgeType.DELETE);
+    }
+    for (int k = n - 1; k >= 0; k--) {
+      b.edge("hub", "n" + k);
+      b.edge("n" + k, "hub", EdgeType.DELETE);
+    }
+    b.edge("n1", "n2").edge("n2", "n1").edge("n1", "n2");
+
+    // WHEN it is built
+    Inventory inv = b.build();
+
+    // THEN each edge is there once, and neighbours come in the order their edges were first added
+    assertThat(inv.edgeCount()).isEqualTo(2 * n + 2);
+    assertThat(inv.successors("hub", EdgeType.DEFAULT)).extracting(Resource::id).containsExactlyElementsOf(expectedOrder);
+    assertThat(inv.predecessors("hub", EdgeType.DELETE)).extracting(Resource::id).containsExactlyElementsOf(expectedOrder);
+    assertThat(inv.successors("n1", EdgeType.DEFAULT)).extracting(Resource::id).containsExactly("n2");
+    assertThat(inv.successors("n2", EdgeType.DEFAULT)).extracting(Resource::id).containsExactly("n1");
+    assertThat(inv.successors("hub", EdgeType.DELETE)).isEmpty();
+  }
+
+  @Test
   void should_be_equal_to_an_inventory_with_the_same_nodes_and_edges_in_any_order() {
     // GIVEN the same graph built in another order
     Inventory a = sample();

@@ -188,16 +188,13 @@ final class QuerySection implements Section {
   }
 
   /**
-   * What {@code | count name} computes, through the public result API: per name the number of result
-   * nodes, ordered by count, then by name.
+   * What {@code | count name} computes, through the public result API ({@link
+   * SearchResult#valueCounts}, as {@code count} uses it): per name the number of result nodes, ordered
+   * by count, then by name.
    */
   static Map<String, Long> countByName(SearchResult result) {
     Map<String, Long> counts = new HashMap<>();
-    for (List<Object> values : result.values(NAME)) {
-      if (!values.isEmpty()) {
-        counts.merge(String.valueOf(values.get(0)), 1L, Long::sum);
-      }
-    }
+    result.valueCounts(NAME).forEach((values, n) -> counts.merge(String.valueOf(values.get(0)), (long) n, Long::sum));
     return sortedLikeCount(counts);
   }
 

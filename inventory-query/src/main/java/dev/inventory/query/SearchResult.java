@@ -5,12 +5,14 @@ import dev.inventory.Resource;
 import dev.inventory.query.ast.Path;
 import dev.inventory.query.ast.Query;
 import dev.inventory.query.eval.Plan;
+import dev.inventory.query.eval.SnapshotCache;
 import dev.inventory.state.StateStore;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * The nodes a query found at one instant, in result order (ascending snapshot order unless the last
@@ -32,18 +34,21 @@ public final class SearchResult {
   private final int[] indices; // dense snapshot indices of nodes, same order; never changed
   private final Inventory inventory;
   private final StateStore state;
+  private final SnapshotCache cache; // the engine's: values(Path) reads its string columns
 
-  SearchResult(Query query, Instant now, int[] indices, Inventory inventory, StateStore state) {
+  SearchResult(Query query, Instant now, int[] indices, SnapshotCache cache, StateStore state) {
+    this(query, now, indices, cache.inventory(), state, cache);
+  }
+
+  private SearchResult(Query query, Instant now, int[] indices, Inventory inventory, StateStore state,
+      SnapshotCache cache) {
     this.query = query;
     this.now = now;
     this.indices = indices;
-    List<Resource> list = new ArrayList<>(indices.length);
-    for (int i : indices) {
-      list.add(inventory.node(i));
-    }
-    this.nodes = Collections.unmodifiableList(list);
+    this.nodes = new NodeList(inventory, indices); // a view: a count never touches the nodes
     this.inventory = inventory;
     this.state = state;
+    this.cache = cache;
   }
 
   /** The query that was run. */
@@ -98,7 +103,43 @@ public final class SearchResult {
    */
   public List<List<Object>> values(Path path) {
     Objects.requireNonNull(path, "path");
-    return Plan.values(inventory, state, now, path, indices);
+    return Plan.values(cache, state, now, path, indices);
+  }
+
+  /**
+   * How many result nodes have each distinct list of values of {@code path}, the lists as {@link
+   * #values(Path)} gives them; nodes without a value are left out. What {@code count} needs, without
+   * a list per node: a top-level string property such as {@code name} is counted by the engine's
+   * string column.
+   *
+   * <pre>{@code
+   * Map<List<Object>, Integer> byName = r.valueCounts(QueryParser.parsePath("name"));   // {[ccm-sa]=1, ...}
+   * }</pre>
+   */
+  public Map<List<Object>, Integer> valueCounts(Path path) {
+    Objects.requireNonNull(path, "path");
+    return Plan.valueCounts(cache, state, now, path, indices);
+  }
+
+  /** The result nodes as an unmodifiable view over the snapshot and the result's indices. */
+  private static final class NodeList extends AbstractList<Resource> implements RandomAccess {
+    private final Inventory inventory;
+    private final int[] indices;
+
+    NodeList(Inventory inventory, int[] indices) {
+      this.inventory = inventory;
+      this.indices = indices;
+    }
+
+    @Override
+    public Resource get(int i) {
+      return inventory.node(indices[i]);
+    }
+
+    @Override
+    public int size() {
+      return indices.length;
+    }
   }
 
   @Override

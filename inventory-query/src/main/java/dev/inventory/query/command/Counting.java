@@ -29,23 +29,21 @@ final class Counting {
     }
     Map<String, Integer> counts = new HashMap<>();
     int matched = 0;
-    // All of the result (the usual case) in one pass; a tail or limit of it node by node.
-    List<List<Object>> all = nodes == result.nodes() ? result.values(path.get()) : null;
-    for (int i = 0; i < nodes.size(); i++) {
-      List<Object> values = all != null ? all.get(i) : result.values(path.get(), nodes.get(i));
-      if (values.isEmpty()) {
-        continue;
+    if (nodes == result.nodes()) {
+      // All of the result (the usual case): counted per distinct list of values in one pass.
+      for (Map.Entry<List<Object>, Integer> e : result.valueCounts(path.get()).entrySet()) {
+        matched += e.getValue();
+        add(counts, e.getKey(), e.getValue());
       }
-      matched++;
-      if (values.size() == 1) {
-        counts.merge(Rendering.text(values), 1, Integer::sum);
-        continue;
+    } else {
+      // A tail or limit of it, node by node.
+      for (Resource node : nodes) {
+        List<Object> values = result.values(path.get(), node);
+        if (!values.isEmpty()) {
+          matched++;
+          add(counts, values, 1);
+        }
       }
-      Set<String> distinct = new LinkedHashSet<>();
-      for (Object v : values) {
-        distinct.add(Rendering.text(List.of(v)));
-      }
-      distinct.forEach(v -> counts.merge(v, 1, Integer::sum));
     }
     List<CommandResult.Counted.Group> groups = new ArrayList<>(counts.size());
     counts.forEach((v, n) -> groups.add(new CommandResult.Counted.Group(v, n)));
@@ -58,5 +56,18 @@ final class Counting {
     int unmatched = nodes.size() - matched;
     text.append("total matched: ").append(matched).append("\ntotal unmatched: ").append(unmatched);
     return new CommandResult.Counted(query, path, groups, matched, unmatched, text.toString());
+  }
+
+  /** Counts {@code n} nodes with these values: once in each distinct group their values fall in. */
+  private static void add(Map<String, Integer> counts, List<Object> values, int n) {
+    if (values.size() == 1) {
+      counts.merge(Rendering.text(values), n, Integer::sum);
+      return;
+    }
+    Set<String> distinct = new LinkedHashSet<>();
+    for (Object v : values) {
+      distinct.add(Rendering.text(List.of(v)));
+    }
+    distinct.forEach(v -> counts.merge(v, n, Integer::sum));
   }
 }

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -151,13 +153,79 @@ public final class Plan {
 
   /** {@link #values(Inventory, StateStore, Instant, Path, int)} for many nodes, in one run. */
   public static List<List<Object>> values(Inventory inventory, StateStore state, Instant now, Path path, int[] nodes) {
-    Run run = new Run(inventory, state, now);
+    return values(SnapshotCache.none(Objects.requireNonNull(inventory, "inventory")), state, now, path, nodes);
+  }
+
+  /**
+   * {@link #values(Inventory, StateStore, Instant, Path, int[])} over the snapshot of {@code cache}:
+   * the same values, but a top-level string property (what {@code count name} reads) comes from the
+   * cache's string column, so that a repeated count does not follow every node to its string.
+   */
+  public static List<List<Object>> values(SnapshotCache cache, StateStore state, Instant now, Path path, int[] nodes) {
+    Run run = new Run(cache, state, now);
     PathReader reader = new PathReader(path);
+    StringColumn column = cache.remembers() && StringColumn.fits(path)
+        ? cache.strings(path.segments().get(0).name())
+        : null;
     List<List<Object>> out = new ArrayList<>(nodes.length);
     for (int node : nodes) {
+      if (column != null) {
+        int code = column.code(node);
+        if (code == StringColumn.ABSENT) {
+          out.add(List.of());
+          continue;
+        }
+        if (StringColumn.isString(code)) {
+          out.add(column.values(code));
+          continue;
+        }
+      }
       out.add(List.copyOf(reader.values(run, node)));
     }
     return java.util.Collections.unmodifiableList(out);
+  }
+
+  /**
+   * How many of {@code nodes} have each distinct list of values of {@code path}, as {@link
+   * #values(SnapshotCache, StateStore, Instant, Path, int[])} reads them; nodes without a value are
+   * left out. A top-level string property is counted per code of the cache's string column (an
+   * {@code int} per distinct string) instead of per node.
+   */
+  public static Map<List<Object>, Integer> valueCounts(SnapshotCache cache, StateStore state, Instant now, Path path,
+      int[] nodes) {
+    Run run = new Run(cache, state, now);
+    PathReader reader = new PathReader(path);
+    StringColumn column = cache.remembers() && StringColumn.fits(path)
+        ? cache.strings(path.segments().get(0).name())
+        : null;
+    Map<List<Object>, Integer> out = new HashMap<>();
+    int[] histogram = new int[column == null ? 0 : 64];
+    for (int node : nodes) {
+      if (column != null) {
+        int code = column.code(node);
+        if (code == StringColumn.ABSENT) {
+          continue;
+        }
+        if (StringColumn.isString(code)) {
+          int o = StringColumn.ordinal(code);
+          if (o >= histogram.length) {
+            histogram = Arrays.copyOf(histogram, Math.max(o + 1, histogram.length * 2));
+          }
+          histogram[o]++;
+          continue;
+        }
+      }
+      List<Object> values = reader.values(run, node);
+      if (!values.isEmpty()) {
+        out.merge(List.copyOf(values), 1, Integer::sum);
+      }
+    }
+    for (int o = 0; o < histogram.length; o++) {
+      if (histogram[o] > 0) {
+        out.merge(column.values(StringColumn.codeOf(o)), histogram[o], Integer::sum);
+      }
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /**
@@ -173,38 +241,33 @@ public final class Plan {
   private int[] filter(Run run, CompiledPart p, int[] input) {
     int[] candidates;
     if (p.kinds().isPresent() && p.kinds().get().size() == 1 && input == null) {
-      candidates = inventory.indicesOfKind(p.kinds().get().get(0)); // ascending, a copy
+      // ascending; the engine's shared array, which a time filter knows its aligned times by
+      candidates = run.cache.kindIndices(p.kinds().get().get(0));
+      if (p.term().isEmpty()) {
+        return candidates.clone(); // the result is the caller's
+      }
     } else if (p.kinds().isPresent()) {
-      BitSet byKind = new BitSet(inventory.size());
-      for (String k : p.kinds().get()) {
-        for (int i : inventory.indicesOfKind(k)) {
-          byKind.set(i);
-        }
-      }
-      if (input != null) {
-        BitSet in = new BitSet(inventory.size());
+      BitSet byKind = run.cache.kindSet(p.kinds().get()); // shared: read only
+      if (input == null) {
+        candidates = byKind.stream().toArray();
+      } else {
+        // The input of a part is every node or a navigation result: ascending either way.
+        int[] kept = new int[input.length];
+        int n = 0;
         for (int i : input) {
-          in.set(i);
+          if (byKind.get(i)) {
+            kept[n++] = i;
+          }
         }
-        byKind.and(in);
+        candidates = Arrays.copyOf(kept, n);
       }
-      // The input of a part is every node or a navigation result: ascending either way.
-      candidates = byKind.stream().toArray();
     } else {
       candidates = input != null ? input : allNodes();
     }
     if (p.term().isEmpty()) {
       return candidates;
     }
-    Cond c = p.term().get();
-    int[] out = new int[candidates.length];
-    int n = 0;
-    for (int i : candidates) {
-      if (c.test(run, i, PathReader.NO_ELEMENT)) {
-        out[n++] = i;
-      }
-    }
-    return Arrays.copyOf(out, n);
+    return p.term().get().filter(run, candidates);
   }
 
   private int[] allNodes() {

@@ -7,7 +7,9 @@ import dev.inventory.query.ast.Predicate;
 import dev.inventory.query.ast.Value;
 import java.time.Duration;
 import java.time.Instant;
+import dev.inventory.ValueType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -37,6 +39,20 @@ final class PredicateCond implements Cond {
   private final Literal literal;
   private final List<Literal> list; // elements of a list literal
   private final Optional<Pattern> regex;
+  private final String columnProperty; // the property whose StringColumn can answer, or null
+
+  /** What a reading of a string property declared as a string looks like to {@link #matches}. */
+  private static final Optional<ValueType> DECLARED_STRING = Optional.of(ValueType.STRING);
+
+  /** Per run: the column and, per distinct string, whether it matches (0 not known, 1 no, 2 yes). */
+  private static final class ColumnState {
+    final StringColumn column;
+    byte[] memo = new byte[64];
+
+    ColumnState(StringColumn column) {
+      this.column = column;
+    }
+  }
 
   PredicateCond(Predicate p, Optional<Pattern> regex) {
     this.path = new PathReader(p.path());
@@ -56,14 +72,72 @@ final class PredicateCond implements Cond {
     }
     this.list = List.copyOf(elements);
     this.regex = regex;
+    // ==, !=, in, not in on one top-level property: the answer for a string depends on the string
+    // alone, so a string column can answer once per distinct value (see byColumn).
+    boolean simpleOp = op == Operator.IN || op == Operator.NOT_IN
+        || (op == Operator.EQ && !(p.value() instanceof ListValue));
+    this.columnProperty = simpleOp && !literal.isNull() && modifier.isEmpty() && StringColumn.fits(p.path())
+        ? p.path().segments().get(0).name()
+        : null;
   }
 
   @Override
   public boolean test(Run run, int node, Object element) {
-    boolean r = element == PathReader.NO_ELEMENT && path.synthetic().isPresent()
-        ? synthetic(run, node)
-        : plain(run, node, element);
+    boolean r;
+    if (element != PathReader.NO_ELEMENT) {
+      r = plain(run, node, element);
+    } else if (path.synthetic().isPresent()) {
+      r = synthetic(run, node);
+    } else if (columnProperty != null && run.cache.remembers()) {
+      r = byColumn(run, node);
+    } else {
+      r = plain(run, node, element);
+    }
     return negate != r;
+  }
+
+  @Override
+  public int[] filter(Run run, int[] candidates) {
+    if (path.synthetic().isPresent() && !literal.isNull() && !negate && run.cache.remembers()
+        && (op == Operator.LT || op == Operator.LE || op == Operator.GT || op == Operator.GE)) {
+      // The stale-key filter over many nodes: one tight loop over the time column.
+      Optional<Instant> target = literal.time(run.now, true);
+      if (target.isEmpty()) {
+        return new int[0];
+      }
+      Operator m = mirror(op);
+      return run.cache.filterTime(path.synthetic().get(), candidates, target.get(),
+          m == Operator.LT || m == Operator.LE, m == Operator.LE || m == Operator.GE, m == Operator.GT || m == Operator.GE);
+    }
+    return Cond.super.filter(run, candidates);
+  }
+
+  /**
+   * {@link #plain} for a node read through the property's string column: the same answer, worked out
+   * once per distinct string in a run. A node the column does not hold as a string is read as usual.
+   */
+  private boolean byColumn(Run run, int node) {
+    ColumnState s = run.scratch(this, () -> new ColumnState(run.cache.strings(columnProperty)));
+    int code = s.column.code(node);
+    if (code == StringColumn.ABSENT) {
+      return false; // a missing value matches no operator but == null, which does not come here
+    }
+    if (code == StringColumn.OTHER) {
+      return plain(run, node, PathReader.NO_ELEMENT);
+    }
+    int o = StringColumn.ordinal(code);
+    if (o >= s.memo.length) {
+      s.memo = Arrays.copyOf(s.memo, Math.max(o + 1, s.memo.length * 2));
+    }
+    byte known = s.memo[o];
+    if (known == 0) {
+      String text = s.column.text(code);
+      // As plain() goes for a single string value of a declared string property.
+      boolean m = matches(run, new PathReader.Reading(List.of(text), DECLARED_STRING), text);
+      known = m ? (byte) 2 : (byte) 1;
+      s.memo[o] = known;
+    }
+    return known == 2;
   }
 
   private boolean synthetic(Run run, int node) {

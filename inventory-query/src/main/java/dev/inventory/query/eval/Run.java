@@ -30,6 +30,9 @@ final class Run {
   private final Map<String, Map<Integer, Integer>> ancestors = new HashMap<>();
   private final Map<String, Map<Integer, Integer>> descendants = new HashMap<>();
   private final Map<Integer, NodeState> states = new HashMap<>();
+  private final Map<Object, Object> scratch = new java.util.IdentityHashMap<>();
+  private Object lastKey; // the last scratch entry asked for: a loop over nodes asks for the same one
+  private Object lastValue;
 
   Run(Inventory inventory, StateStore state, Instant now) {
     this(SnapshotCache.none(inventory), state, now);
@@ -42,6 +45,21 @@ final class Run {
     this.kinds = inventory.kinds();
     this.state = state;
     this.now = now;
+  }
+
+  /**
+   * Per-run state that belongs to one compiled object ({@code owner}), made by {@code make} the first
+   * time it is asked for in this run.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T scratch(Object owner, java.util.function.Supplier<T> make) {
+    if (owner == lastKey) {
+      return (T) lastValue;
+    }
+    Object v = scratch.computeIfAbsent(owner, k -> make.get());
+    lastKey = owner;
+    lastValue = v;
+    return (T) v;
   }
 
   Resource node(int index) {
