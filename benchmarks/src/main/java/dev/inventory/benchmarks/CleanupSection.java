@@ -85,7 +85,8 @@ final class CleanupSection implements Section {
 
   @Override
   public String legend() {
-    return "comparison = the time at pool size 1 in the same round (ratio = speed-up over pool 1)";
+    return "comparison = the time at pool size 1 in the same round (ratio = speed-up over pool 1); process CPU in"
+        + " the notes near cores x wall time means the run was bound by this machine's CPU, not by the calls";
   }
 
   @Override
@@ -115,10 +116,12 @@ final class CleanupSection implements Section {
             throttle > 0 ? " throttled" : "", run.millis / 1000, run.calls.size(), check);
         long throttled = run.calls.stream().filter(c -> "Throttling".equals(c.errorCode())).count();
         String note = "ratio = time at pool " + s.pools().get(0) + " / this (speed-up); " + Row.count(run.calls.size())
-            + " calls (" + Row.count(throttled) + " throttled), ideal calls x " + s.latency().toMillis() + " ms / pool = "
-            + Row.millis(FakeAws.lowerBoundMillis(run.calls.size(), pool, s.latency())) + "; dry run off, delete,"
-            + " QuerySelectionCheck, fresh fake, state and session per run, no client-side rate limit; "
-            + Row.count(otherKeys) + " other keys (recent, never used, jenkins/ci) must stay"
+            + " calls (" + Row.count(throttled) + " throttled), ideal calls x " + s.latency().toMillis()
+            + " ms / pool = " + Row.millis(FakeAws.lowerBoundMillis(run.calls.size(), pool, s.latency()))
+            + "; dry run off, delete, QuerySelectionCheck, fresh fake, state and session per run, no client-side rate limit; "
+            + Row.count(otherKeys) + " other keys (recent, never used, jenkins/ci) must stay; "
+            + String.format(Locale.ROOT, "process CPU (executor, SDK and fake) %.1f s; %s at the start",
+                run.cpuSeconds, run.load)
             + (throttle > 0 ? "; " + FakeAws.RETRIES : "");
         rows.add(Row.timed(name(), String.format(Locale.ROOT, "%s pool %d%s", throttle > 0 ? "e." : "d.", pool,
                 throttle > 0 ? String.format(Locale.ROOT, ", %.0f%% of calls throttled", throttle * 100) : ""),
@@ -187,9 +190,11 @@ final class CleanupSection implements Section {
    * @param left the planned keys still in the fake afterwards
    * @param othersLeft how many of the keys not planned are still in the fake
    * @param others how many keys were not planned
+   * @param cpuSeconds CPU time of the whole process (executor, SDK and fake) during the run
+   * @param load the system's load average before the run
    */
   record Run(Set<String> marked, CleanupReport report, double millis, List<FakeCall> calls, Set<String> left,
-      int othersLeft, int others) {}
+      int othersLeft, int others, double cpuSeconds, String load) {}
 
   static Run cleanup(Inventory snapshot, Set<String> planned, int pool, Duration latency, double throttle) {
     StateStore state = StateStore.inMemory();
@@ -206,9 +211,12 @@ final class CleanupSection implements Section {
             .selectionCheck(new QuerySelectionCheck())
             .build();
         fake.throttleFraction(throttle);
+        String load = FakeAws.load();
+        double cpu0 = FakeAws.processCpuSeconds();
         long t0 = System.nanoTime();
         CleanupReport report = executor.run(snapshot, state);
         double millis = (System.nanoTime() - t0) / 1e6;
+        double cpu = FakeAws.processCpuSeconds() - cpu0;
         fake.throttleFraction(0);
         Set<String> left = new TreeSet<>();
         int othersLeft = 0;
@@ -224,7 +232,7 @@ final class CleanupSection implements Section {
             othersLeft += present ? 1 : 0;
           }
         }
-        return new Run(markedIds, report, millis, fake.calls(), left, othersLeft, others);
+        return new Run(markedIds, report, millis, fake.calls(), left, othersLeft, others, cpu, load);
       }
     }
   }

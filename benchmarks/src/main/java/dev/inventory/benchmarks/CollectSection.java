@@ -58,7 +58,8 @@ final class CollectSection implements Section {
     }
 
     static Settings of(Options o) {
-      return o.quick() ? new Settings(200, 200, FakeAws.LATENCY) : new Settings(2_000, 2_000, FakeAws.LATENCY);
+      // A sequential collect of all 2,000 users takes about 90 s: row (c) uses the first 500.
+      return o.quick() ? new Settings(200, 200, FakeAws.LATENCY) : new Settings(2_000, 500, FakeAws.LATENCY);
     }
   }
 
@@ -112,7 +113,8 @@ final class CollectSection implements Section {
 
     // (c) sequential against concurrent, both in report mode, on the same (sub)set of users
     Inventory subset = s.sequentialUsers() == s.users() ? seeded : seed(s.sequentialUsers());
-    Run concurrent = subset == seeded ? report : collect(subset, LastUsedMode.CREDENTIAL_REPORT, concurrency, s.latency());
+    Run concurrent = subset == seeded
+        ? report : collect(subset, LastUsedMode.CREDENTIAL_REPORT, concurrency, s.latency());
     Run sequential = collect(subset, LastUsedMode.CREDENTIAL_REPORT, 1, s.latency());
     Map<String, KeyState> subsetExpected = subset == seeded ? expected : keys(subset);
     String seqCheck = sameAsSeed(sequential, subset, subsetExpected)
@@ -126,7 +128,7 @@ final class CollectSection implements Section {
         Row.count(s.sequentialUsers()) + " users, " + Row.count(subsetExpected.size()) + " keys",
         concurrent.millis, sequential.millis, seqCheck, seqOk,
         "ratio = sequential / concurrent; sequential lower bound " + Row.millis(FakeAws.lowerBoundMillis(
-            sequential.calls(), 1, s.latency())) + subsetNote));
+            sequential.calls(), 1, s.latency())) + subsetNote + "; sequential " + sequential.usage()));
     return rows;
   }
 
@@ -134,7 +136,7 @@ final class CollectSection implements Section {
       String note) {
     double bound = FakeAws.lowerBoundMillis(run.calls(), concurrency, latency);
     return Row.timed(name(), label, size, run.millis, bound, check, ok,
-        note + "; comparison = lower bound " + Row.millis(bound) + "; calls " + run.counts);
+        note + "; comparison = lower bound " + Row.millis(bound) + "; calls " + run.counts + "; " + run.usage());
   }
 
   // ---- the data ---------------------------------------------------------------------------------
@@ -219,9 +221,13 @@ final class CollectSection implements Section {
   // ---- one collect ----------------------------------------------------------------------------
 
   /** One timed collect, its result and the fake's calls per action. */
-  record Run(CollectResult result, double millis, Map<String, Long> counts) {
+  record Run(CollectResult result, double millis, double cpuSeconds, String load, Map<String, Long> counts) {
     long calls() {
       return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    String usage() {
+      return String.format(Locale.ROOT, "process CPU (collector and fake) %.1f s; %s at the start", cpuSeconds, load);
     }
   }
 
@@ -232,10 +238,12 @@ final class CollectSection implements Section {
       try (AwsSession session = FakeAws.session(fake, List.of(ACCOUNT))) {
         IamCollector collector = IamCollector.builder(session).lastUsed(mode).concurrency(concurrency)
             .reportPolling(POLL_INITIAL, POLL_MAX, Duration.ofMinutes(2)).build();
+        String load = FakeAws.load();
+        double cpu0 = FakeAws.processCpuSeconds();
         long t0 = System.nanoTime();
         CollectResult result = collector.collect(CollectContext.of(FakeAws.CLOCK));
         double millis = (System.nanoTime() - t0) / 1e6;
-        return new Run(result, millis, fake.callCounts());
+        return new Run(result, millis, FakeAws.processCpuSeconds() - cpu0, load, fake.callCounts());
       }
     }
   }

@@ -4,11 +4,13 @@ import dev.inventory.aws.AwsAccess;
 import dev.inventory.aws.AwsSession;
 import dev.inventory.aws.fake.FakeCall;
 import dev.inventory.aws.fake.FakeIam;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -56,6 +58,21 @@ final class FakeAws {
   static Map<String, Long> countsWithStatus(List<FakeCall> calls, int status) {
     return calls.stream().filter(c -> c.status() == status)
         .collect(Collectors.groupingBy(FakeCall::action, TreeMap::new, Collectors.counting()));
+  }
+
+  /** CPU time of this whole process (the client and the fake share it), in seconds; NaN if not known. */
+  static double processCpuSeconds() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      long nanos = os.getProcessCpuTime();
+      return nanos < 0 ? Double.NaN : nanos / 1e9;
+    }
+    return Double.NaN;
+  }
+
+  /** The system's load average over the last minute, for the notes (other work on the machine skews times). */
+  static String load() {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? "load unknown" : String.format(Locale.ROOT, "load average %.1f", load);
   }
 
   /** {@code calls / concurrency x latency} in milliseconds: the wall time if every slot were always busy. */

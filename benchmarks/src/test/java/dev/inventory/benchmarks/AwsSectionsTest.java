@@ -7,6 +7,7 @@ import dev.inventory.aws.LastUsedMode;
 import dev.inventory.aws.fake.FakeCall;
 import dev.inventory.cleanup.CleanupReport;
 import dev.inventory.cleanup.NodeResult;
+import dev.inventory.cleanup.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,8 +68,8 @@ class AwsSectionsTest {
   void theCleanupSectionDeletesEveryPlannedKeyOnceAtEveryPoolSizeAlsoWhenThrottled() {
     List<Row> rows = new CleanupSection().run(new CleanupSection.Settings(10, List.of(1, 4), Duration.ZERO, 0.2));
 
-    assertThat(rows).extracting(Row::row).containsExactly("d. pool 1", "d. pool 4", "e. pool 1, 20% of calls throttled",
-        "e. pool 4, 20% of calls throttled");
+    assertThat(rows).extracting(Row::row).containsExactly("d. pool 1", "d. pool 4",
+        "e. pool 1, 20% of calls throttled", "e. pool 4, 20% of calls throttled");
     assertThat(rows).allSatisfy(r -> {
       assertThat(r.ok()).as(r.row() + ": " + r.check()).isTrue();
       assertThat(r.check()).startsWith("10 cleaned, each deleted once");
@@ -104,19 +105,24 @@ class AwsSectionsTest {
 
     List<NodeResult> nodes = new ArrayList<>(good.report().nodes());
     NodeResult n = nodes.get(0);
-    nodes.set(0, new NodeResult(n.id(), n.kind(), n.name(), n.account(), n.pass(), dev.inventory.cleanup.Outcome.SKIPPED,
+    nodes.set(0, new NodeResult(n.id(), n.kind(), n.name(), n.account(), n.pass(), Outcome.SKIPPED,
         "used after the snapshot", Optional.empty(), false, n.duration()));
-    CleanupReport skipped = new CleanupReport(good.report().runId(), good.report().started(), good.report().wallTime(),
-        false, nodes, List.of());
-    assertThat(CleanupSection.check(new CleanupSection.Run(good.marked(), skipped, good.millis(), good.calls(),
-        good.left(), good.othersLeft(), good.others()), planned)).startsWith("MISMATCH").contains("skipped 1");
+    CleanupReport skipped = new CleanupReport(good.report().runId(), good.report().started(),
+        good.report().wallTime(), false, nodes, List.of());
+    assertThat(CleanupSection.check(with(good, skipped, good.calls(), good.left()), planned))
+        .startsWith("MISMATCH").contains("skipped 1");
 
-    assertThat(CleanupSection.check(new CleanupSection.Run(good.marked(), good.report(), good.millis(), good.calls(),
-        Set.of(first), good.othersLeft(), good.others()), planned)).contains("1 planned keys still in the fake");
+    assertThat(CleanupSection.check(with(good, good.report(), good.calls(), Set.of(first)), planned))
+        .startsWith("MISMATCH").contains("1 planned keys still in the fake");
   }
 
   private static CleanupSection.Run withCalls(CleanupSection.Run run, List<FakeCall> calls) {
-    return new CleanupSection.Run(run.marked(), run.report(), run.millis(), calls, run.left(), run.othersLeft(),
-        run.others());
+    return with(run, run.report(), calls, run.left());
+  }
+
+  private static CleanupSection.Run with(CleanupSection.Run run, CleanupReport report, List<FakeCall> calls,
+      Set<String> left) {
+    return new CleanupSection.Run(run.marked(), report, run.millis(), calls, left, run.othersLeft(), run.others(),
+        run.cpuSeconds(), run.load());
   }
 }
