@@ -118,7 +118,8 @@ final class CleanupSection implements Section {
         String note = "ratio = time at pool " + s.pools().get(0) + " / this (speed-up); " + Row.count(run.calls.size())
             + " calls (" + Row.count(throttled) + " throttled), ideal calls x " + s.latency().toMillis()
             + " ms / pool = " + Row.millis(FakeAws.lowerBoundMillis(run.calls.size(), pool, s.latency()))
-            + "; dry run off, delete, QuerySelectionCheck, fresh fake, state and session per run, no client-side rate limit; "
+            + "; dry run off, delete, QuerySelectionCheck, fresh fake, state and session per run,"
+            + " no client-side rate limit; "
             + Row.count(otherKeys) + " other keys (recent, never used, jenkins/ci) must stay; "
             + String.format(Locale.ROOT, "process CPU (executor, SDK and fake) %.1f s; %s at the start",
                 run.cpuSeconds, run.load)
