@@ -21,7 +21,8 @@ import java.util.Locale;
  */
 public final class Main {
   /** The sections, in the order they run. Add new ones here. */
-  static final List<Section> SECTIONS = List.of(new QuerySection(), new MemorySection(), new ParseSection());
+  static final List<Section> SECTIONS = List.of(new QuerySection(), new MemorySection(), new ParseSection(),
+      new CollectSection(), new CleanupSection());
 
   private Main() {}
 
@@ -39,6 +40,7 @@ public final class Main {
     String header = header(options);
     System.err.println(header);
     List<Row> rows = new ArrayList<>();
+    List<String> legends = new ArrayList<>();
     long start = System.nanoTime();
     for (Section s : SECTIONS) {
       if (options.only().isPresent() && !options.only().get().equals(s.name())) {
@@ -47,6 +49,9 @@ public final class Main {
       long t0 = System.nanoTime();
       System.err.println("running " + s.name() + ": " + s.description());
       rows.addAll(s.run(options));
+      if (!s.legend().isEmpty()) {
+        legends.add(s.name() + ": " + s.legend());
+      }
       System.err.printf(Locale.ROOT, "%s done in %.1f s%n", s.name(), (System.nanoTime() - t0) / 1e9);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -54,6 +59,7 @@ public final class Main {
     out.println(header);
     out.print(Table.render(rows));
     out.printf(Locale.ROOT, "ratio = comparison / ours (above 1: ours is faster or smaller); total %.0f s%n", seconds);
+    legends.forEach(l -> out.println("  " + l));
     out.println("notes:");
     for (Row r : rows) {
       if (!r.note().isEmpty()) {

@@ -17,6 +17,14 @@ interface Section {
   /** One line on what the section measures, for {@code --help}. */
   String description();
 
+  /**
+   * What the comparison and ratio columns mean in this section when it is not the usual "another
+   * implementation, above 1: ours is faster", printed under the table; empty by default.
+   */
+  default String legend() {
+    return "";
+  }
+
   /** Runs the section; the rows appear in the table in this order. */
   List<Row> run(Options options) throws Exception;
 }
