@@ -45,13 +45,14 @@ public final class Inventory {
   private final Resource[] nodes;
   private final Map<String, Integer> byId;
   private final Map<String, int[]> byKind; // exact kind -> node indices, ascending
-  private final Map<String, int[]> byKindWithSubkinds = new ConcurrentHashMap<>();
+  private final Map<String, int[]> byKindWithSubkinds;
   private final EnumMap<EdgeType, Adjacency> out = new EnumMap<>(EdgeType.class);
   private final EnumMap<EdgeType, Adjacency> in = new EnumMap<>(EdgeType.class);
   private final int edgeCount;
 
   private Inventory(Builder b, KindRegistry kinds) {
     this.kinds = kinds;
+    this.byKindWithSubkinds = new ConcurrentHashMap<>();
     this.nodes = b.nodes.toArray(new Resource[0]);
     this.byId = b.byId;
     Map<String, List<Integer>> exact = new HashMap<>();
@@ -69,6 +70,47 @@ public final class Inventory {
       in.put(t, Adjacency.of(nodes.length, edges, true));
     }
     this.edgeCount = count;
+  }
+
+  // A snapshot that shares everything with `base` but its node array (see withNode).
+  private Inventory(Inventory base, Resource[] nodes) {
+    this.kinds = base.kinds;
+    this.nodes = nodes;
+    this.byId = base.byId;
+    this.byKind = base.byKind;
+    this.byKindWithSubkinds = base.byKindWithSubkinds;
+    this.out.putAll(base.out);
+    this.in.putAll(base.in);
+    this.edgeCount = base.edgeCount;
+  }
+
+  /**
+   * This snapshot with one node replaced by a newer version of itself (same id, same kind), for
+   * example the resource a cleaner just read again. The graph, the id and kind indices are shared,
+   * so this costs one copy of the node array, not a rebuild; both snapshots stay immutable.
+   *
+   * <pre>{@code
+   * Inventory now = snapshot.withNode(refreshedKey);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when no node has the replacement's id, or its kind or Java
+   *     type differs from the node it replaces
+   */
+  public Inventory withNode(Resource replacement) {
+    Objects.requireNonNull(replacement, "replacement");
+    int i = requireIndex(replacement.id());
+    Resource old = nodes[i];
+    if (!old.kind().equals(replacement.kind())) {
+      throw new IllegalArgumentException("node '" + replacement.id() + "' has kind '" + old.kind()
+          + "'; a replacement must keep it, got '" + replacement.kind() + "'");
+    }
+    if (old.getClass() != replacement.getClass()) {
+      throw new IllegalArgumentException("node '" + replacement.id() + "' is a " + old.getClass().getName()
+          + "; a replacement must be one too, got " + replacement.getClass().getName());
+    }
+    Resource[] copy = nodes.clone();
+    copy[i] = replacement;
+    return new Inventory(this, copy);
   }
 
   /** A builder whose kinds come from {@link KindRegistry#standard()}. */

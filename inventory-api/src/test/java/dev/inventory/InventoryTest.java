@@ -51,6 +51,36 @@ class InventoryTest {
   }
 
   @Test
+  void should_replace_one_node_and_share_the_graph() {
+    // GIVEN
+    Inventory inv = sample();
+    TestKey used = new TestKey("k2", "test_key", LastUse.never());
+    // WHEN
+    Inventory after = inv.withNode(used);
+    // THEN the new snapshot has the new node, the same edges and kinds; the old one is unchanged
+    assertThat(after.node("k2")).containsSame(used);
+    assertThat(inv.node("k2").orElseThrow()).isNotSameAs(used);
+    assertThat(after.edges()).containsExactlyInAnyOrderElementsOf(inv.edges());
+    assertThat(after.predecessors("k2", EdgeType.DELETE)).extracting(Resource::id).containsExactly("alice");
+    assertThat(after.ofKind("access_key")).extracting(Resource::id).containsExactly("k1", "k2", "plain-key");
+    assertThat(after.ofType(AccessKey.class)).contains(used);
+    assertThat(after.size()).isEqualTo(inv.size());
+  }
+
+  @Test
+  void should_refuse_a_replacement_that_is_not_a_newer_version_of_a_node() {
+    Inventory inv = sample();
+    assertThatThrownBy(() -> inv.withNode(node("nobody", "user")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no node with id 'nobody'");
+    assertThatThrownBy(() -> inv.withNode(node("alice", "account")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("node 'alice' has kind 'user'; a replacement must keep it, got 'account'");
+    assertThatThrownBy(() -> inv.withNode(node("k1", "test_key")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("node 'k1' is a dev.inventory.KindRegistryTest$TestKey; a replacement must be one too");
+  }
+
+  @Test
   void should_find_nodes_by_java_type() {
     assertThat(sample().ofType(AccessKey.class)).extracting(Resource::id).containsExactly("k1", "k2");
   }

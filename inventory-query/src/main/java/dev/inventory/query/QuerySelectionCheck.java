@@ -1,6 +1,5 @@
 package dev.inventory.query;
 
-import dev.inventory.Edge;
 import dev.inventory.Inventory;
 import dev.inventory.Resource;
 import dev.inventory.query.ast.Query;
@@ -10,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The cleanup executor's re-check, done with this module's engine: the query text stored with a
@@ -26,8 +26,9 @@ import java.util.Objects;
  * CleanupExecutor executor = CleanupExecutor.builder().selectionCheck(new QuerySelectionCheck()).build();
  * }</pre>
  *
- * <p>Each check rebuilds the snapshot's index with the one node replaced (linear in the snapshot's
- * size), which is cheap next to the cloud calls around it.
+ * <p>Each check works on {@link Inventory#withNode}: the snapshot with the one node replaced,
+ * sharing the graph and the indices (one copy of the node array), so a check stays cheap next to
+ * the cloud calls around it even on a large snapshot.
  */
 public final class QuerySelectionCheck implements SelectionCheck {
 
@@ -38,22 +39,22 @@ public final class QuerySelectionCheck implements SelectionCheck {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(now, "now");
     Query query = QueryParser.parse(queryText);
-    Inventory.Builder b = Inventory.builder(snapshot.kinds());
-    boolean replaced = false;
-    for (Resource r : snapshot.nodes()) {
-      if (r.id().equals(refreshed.id())) {
-        b.add(refreshed);
-        replaced = true;
-      } else {
-        b.add(r);
-      }
-    }
-    if (!replaced) {
+    Optional<Resource> old = snapshot.node(refreshed.id());
+    if (old.isEmpty()) {
       return false;
     }
-    for (Edge e : snapshot.edges()) {
-      b.edge(e);
+    Inventory current;
+    if (old.get().kind().equals(refreshed.kind()) && old.get().getClass() == refreshed.getClass()) {
+      current = snapshot.withNode(refreshed);
+    } else {
+      // A refresh that changed the node's kind or type: rebuild the snapshot around it.
+      Inventory.Builder b = Inventory.builder(snapshot.kinds());
+      for (Resource r : snapshot.nodes()) {
+        b.add(r.id().equals(refreshed.id()) ? refreshed : r);
+      }
+      snapshot.edges().forEach(b::edge);
+      current = b.build();
     }
-    return QueryEngine.of(b.build()).compile(query).matches(refreshed.id(), Clock.fixed(now, ZoneOffset.UTC));
+    return QueryEngine.of(current).compile(query).matches(refreshed.id(), Clock.fixed(now, ZoneOffset.UTC));
   }
 }

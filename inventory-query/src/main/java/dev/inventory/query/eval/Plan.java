@@ -123,14 +123,15 @@ public final class Plan {
 
   /**
    * Whether the node would be in the result at {@code now}. A one-part query without a limit or a
-   * navigation tests the node alone; others run the whole plan.
+   * navigation tests the node alone, without the engine's columns; others run the whole plan.
    */
   public boolean matches(int node, Instant now) {
     if (node < 0 || node >= inventory.size()) {
       return false;
     }
     if (parts.size() == 1 && parts.get(0).limit().isEmpty() && parts.get(0).navigation().isEmpty()) {
-      Run run = new Run(cache, state, Objects.requireNonNull(now, "now"));
+      // One node read once: filling a snapshot-wide column for it would cost more than the read.
+      Run run = new Run(SnapshotCache.none(inventory), state, Objects.requireNonNull(now, "now"));
       return parts.get(0).term().map(c -> c.test(run, node, PathReader.NO_ELEMENT)).orElse(true);
     }
     for (int i : run(now)) {
