@@ -222,15 +222,23 @@ public final class SnapshotCache {
     }
     long[] aligned = alignedTimes(synthetic, nodes);
     if (aligned != null) {
+      // Without branches on the outcome, which is as good as random for a time filter: bit
+      // (sign of v - t) + 1 of `wanted` says whether that outcome is kept; a node is written
+      // every time and counted when kept.
+      int wanted = (less ? 1 : 0) | (equal ? 2 : 0) | (greater ? 4 : 0);
       for (int i = 0; i < nodes.length; i++) {
         long v = aligned[i];
-        if (v == NO_TIME) {
+        if (v == READ_NODE) {
+          int c = compareTime(synthetic, nodes[i], target);
+          if (c != ABSENT && (c < 0 ? less : c == 0 ? equal : greater)) {
+            out[n++] = nodes[i];
+          }
           continue;
         }
-        int c = v == READ_NODE ? compareTime(synthetic, nodes[i], target) : Long.compare(v, t);
-        if (c < 0 ? less : c == 0 ? equal : greater) {
-          out[n++] = nodes[i];
-        }
+        int outcome = (v > t ? 2 : 0) | (v == t ? 1 : 0);
+        int keep = (wanted >>> outcome) & (v != NO_TIME ? 1 : 0);
+        out[n] = nodes[i];
+        n += keep;
       }
       return java.util.Arrays.copyOf(out, n);
     }
