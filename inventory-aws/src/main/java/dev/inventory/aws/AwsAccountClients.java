@@ -5,6 +5,7 @@ import dev.inventory.aws.internal.TokenBucket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -87,8 +88,8 @@ public final class AwsAccountClients implements AutoCloseable {
   }
 
   /** The account id when it is already known, without calling STS. */
-  public java.util.Optional<String> knownAccountId() {
-    return java.util.Optional.ofNullable(accountId);
+  public Optional<String> knownAccountId() {
+    return Optional.ofNullable(accountId);
   }
 
   /**

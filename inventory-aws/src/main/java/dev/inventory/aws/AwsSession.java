@@ -262,11 +262,9 @@ public final class AwsSession implements AutoCloseable {
       if (endpoint != null) {
         iam.endpointOverride(endpoint);
       }
-      RetryStrategy retries = retryStrategy != null ? retryStrategy : AwsRetryStrategy.standardRetryStrategy();
-      iam.overrideConfiguration(o -> o.retryStrategy(retries));
-      TokenBucket bucket = requestsPerSecond == 0 ? TokenBucket.perSecond(0) : TokenBucket.perSecond(requestsPerSecond);
+      iam.overrideConfiguration(o -> o.retryStrategy(retries()));
       return new AwsAccountClients(access, iam.build(), sts(credentials), owned,
-          bucket, transientRetries, backoffBase, backoffMax);
+          TokenBucket.perSecond(requestsPerSecond), transientRetries, backoffBase, backoffMax);
     }
 
     private StsClient sts(AwsCredentialsProvider credentials) {
@@ -278,9 +276,12 @@ public final class AwsSession implements AutoCloseable {
       if (ep != null) {
         sts.endpointOverride(ep);
       }
-      RetryStrategy retries = retryStrategy != null ? retryStrategy : AwsRetryStrategy.standardRetryStrategy();
-      sts.overrideConfiguration(o -> o.retryStrategy(retries));
+      sts.overrideConfiguration(o -> o.retryStrategy(retries()));
       return sts.build();
+    }
+
+    private RetryStrategy retries() {
+      return retryStrategy != null ? retryStrategy : AwsRetryStrategy.standardRetryStrategy();
     }
 
     private static AwsCredentialsProvider baseCredentials(AwsAccess access, List<SdkAutoCloseable> owned) {
