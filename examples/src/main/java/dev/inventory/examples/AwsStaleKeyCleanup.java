@@ -12,6 +12,7 @@ import dev.inventory.cleanup.CleanupExecutor;
 import dev.inventory.cleanup.CleanupReport;
 import dev.inventory.cleanup.CleanupStrategy;
 import dev.inventory.cleanup.JsonLinesAuditSink;
+import dev.inventory.cleanup.Outcome;
 import dev.inventory.collect.CollectContext;
 import dev.inventory.collect.CollectResult;
 import dev.inventory.query.QueryEngine;
@@ -66,7 +67,7 @@ public final class AwsStaleKeyCleanup {
     roles.forEach(role -> session.access(base.assumeRole(role)));
     try (AwsSession aws = session.build()) {
       CleanupReport report = run(aws, StateStore.jsonFile(stateFile), auditFile, Clock.systemUTC(), dryRun, System.out);
-      System.exit(report.count(dev.inventory.cleanup.Outcome.FAILED) == 0 ? 0 : 1);
+      System.exit(report.count(Outcome.FAILED) == 0 ? 0 : 1);
     }
   }
 

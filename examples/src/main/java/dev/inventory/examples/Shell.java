@@ -15,6 +15,7 @@ import dev.inventory.collect.CollectProgress;
 import dev.inventory.collect.CollectResult;
 import dev.inventory.collect.SourceError;
 import dev.inventory.spi.Collector;
+import dev.inventory.workflow.WorkflowEvent;
 import dev.inventory.workflow.WorkflowListener;
 import dev.inventory.fixture.Fixture;
 import dev.inventory.fixture.FixtureFormat;
@@ -133,7 +134,7 @@ public final class Shell {
       // A collect from AWS takes a while: show its progress, as the first collect did.
       workflowsBuilder.listener(new WorkflowListener() {
         @Override
-        public void onEvent(dev.inventory.workflow.WorkflowEvent event) {
+        public void onEvent(WorkflowEvent event) {
           // the steps are shown by the workflow's result
         }
 

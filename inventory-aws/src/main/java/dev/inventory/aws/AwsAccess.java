@@ -125,10 +125,6 @@ public final class AwsAccess {
     return roleArn == null ? b : b + " -> role " + roleArn;
   }
 
-  boolean usesDefaultChain() {
-    return base == Base.DEFAULT_CHAIN;
-  }
-
   AwsCredentialsProvider provider() {
     return provider;
   }

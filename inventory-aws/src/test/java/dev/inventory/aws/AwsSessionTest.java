@@ -99,6 +99,11 @@ class AwsSessionTest {
       // WHEN / THEN the throttling itself, not "no such account", so that a cleaner retries later
       assertThatThrownBy(() -> session.forAccount("333333333333"))
           .isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.isThrottlingException()).isTrue());
+      // one call, tried again twice after the SDK gave up, with no client-side limit
+      AwsAccountClients clients = session.accounts().get(0);
+      assertThat(clients.callCount()).isEqualTo(3);
+      assertThat(clients.retryCount()).isEqualTo(2);
+      assertThat(clients.requestsPerSecond()).isZero();
     }
   }
 

@@ -38,11 +38,6 @@ public final class AwsErrors {
     return String.valueOf(e.getMessage());
   }
 
-  /** HTTP status of a service error, or 0. */
-  public static int status(Throwable e) {
-    return e instanceof AwsServiceException s ? s.statusCode() : 0;
-  }
-
   /** Whether the service asked us to slow down. */
   public static boolean isThrottling(Throwable e) {
     if (e instanceof AwsServiceException s) {
