@@ -2,8 +2,8 @@ package dev.inventory.query;
 
 import dev.inventory.Inventory;
 import dev.inventory.query.ast.Query;
-import dev.inventory.query.eval.Plan;
-import dev.inventory.query.eval.SnapshotCache;
+import dev.inventory.query.internal.eval.Plan;
+import dev.inventory.query.internal.eval.SnapshotCache;
 import dev.inventory.query.parse.Parsed;
 import dev.inventory.query.parse.QueryParser;
 import dev.inventory.query.parse.QuerySyntaxException;

@@ -16,7 +16,7 @@ import dev.inventory.query.ast.Query;
 import dev.inventory.query.ast.SearchCommand;
 import dev.inventory.query.ast.Sort;
 import dev.inventory.query.ast.Term;
-import dev.inventory.query.eval.Plan;
+import dev.inventory.query.internal.eval.Plan;
 import dev.inventory.query.parse.ErrorCode;
 import dev.inventory.query.parse.Parsed;
 import dev.inventory.query.parse.QueryParser;

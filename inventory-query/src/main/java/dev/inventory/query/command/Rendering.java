@@ -2,7 +2,7 @@ package dev.inventory.query.command;
 
 import dev.inventory.Resource;
 import dev.inventory.query.SearchResult;
-import dev.inventory.query.eval.Render;
+import dev.inventory.query.internal.eval.Render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;

@@ -1,4 +1,4 @@
-package dev.inventory.query.eval;
+package dev.inventory.query.internal.eval;
 
 import dev.inventory.ValueType;
 import dev.inventory.query.ast.DateTimeValue;

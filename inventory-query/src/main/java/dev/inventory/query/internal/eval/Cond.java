@@ -1,4 +1,4 @@
-package dev.inventory.query.eval;
+package dev.inventory.query.internal.eval;
 
 /** A compiled term: does the node (or, inside a context term, the array element) match? */
 @FunctionalInterface

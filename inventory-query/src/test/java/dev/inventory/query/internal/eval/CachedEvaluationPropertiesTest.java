@@ -1,4 +1,4 @@
-package dev.inventory.query.eval;
+package dev.inventory.query.internal.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
