@@ -180,21 +180,7 @@ public final class KindRegistry {
    * Names of known kinds close to {@code name}, closest first, for "did you mean" messages.
    */
   public List<String> closest(String name, int max) {
-    List<String> names = new ArrayList<>(kinds.keySet());
-    names.sort((a, b) -> {
-      int c = Integer.compare(distance(name, a), distance(name, b));
-      return c != 0 ? c : a.compareTo(b);
-    });
-    List<String> out = new ArrayList<>();
-    for (String n : names) {
-      if (out.size() == max) {
-        break;
-      }
-      if (distance(name, n) <= Math.max(2, name.length() / 2) || n.contains(name) || name.contains(n)) {
-        out.add(n);
-      }
-    }
-    return out;
+    return Suggestions.closest(name, kinds.keySet(), max);
   }
 
   private Set<String> resolveLineage(String name, LinkedHashSet<String> visiting) {
@@ -242,25 +228,6 @@ public final class KindRegistry {
         }
       }
     }
-  }
-
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   /** Collects kind declarations and resolves them into a registry. */
