@@ -64,10 +64,20 @@ public interface StateStore {
    * modification time or size shows them, at the latest after this store's next {@code update}.
    * A change function must not write to the store.
    *
+   * <p>The file must be writable, and this is checked now, before any command runs: a read-only
+   * file (no write permission for this user, or none for anyone, which root respects too), a
+   * directory, a missing directory or one that is not writable is a {@link StateException} such
+   * as {@code state file /x/ro.json is read-only: cannot keep marks there (make it writable or give
+   * another --state file)}, and nothing is changed. Each write keeps the file's permissions and
+   * owner; a file the store creates gets mode {@code 600} ({@code rw-------}) where the file system
+   * is POSIX.
+   *
    * @param file the state file; its directory must exist
-   * @throws StateException if the directory does not exist, or the file cannot be read or is not a
-   *     valid state file: the message names the file, the line and column and what was expected.
-   *     Such a file is never overwritten.
+   * @return the store
+   * @throws StateException if the file cannot be written (see above), cannot be read, or is not a
+   *     valid state file ({@code state file X, line L, column C: not valid JSON (...)}): the
+   *     message names the file, the line and column and what was expected. Such a file is never
+   *     overwritten.
    */
   static StateStore jsonFile(Path file) {
     return JsonFileStateStore.open(file);
