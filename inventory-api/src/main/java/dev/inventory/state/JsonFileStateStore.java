@@ -17,11 +17,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -180,6 +183,15 @@ final class JsonFileStateStore implements StateStore {
       current.clear();
       current.putAll(copy);
     });
+  }
+
+  @Override
+  public Set<String> importAbsent(Map<String, NodeState> imported) {
+    Objects.requireNonNull(imported, "states");
+    Map<String, NodeState> copy = new TreeMap<>(imported);
+    List<Set<String>> added = new ArrayList<>(1);
+    write(current -> added.add(InMemoryStateStore.addAbsent(current, copy)));
+    return added.get(0);
   }
 
   @Override

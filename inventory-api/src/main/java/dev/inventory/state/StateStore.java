@@ -3,6 +3,7 @@ package dev.inventory.state;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,6 +43,23 @@ public interface StateStore {
 
   /** Atomically replaces the whole content with {@code states} (empty states are dropped). */
   void replaceAll(Map<String, NodeState> states);
+
+  /**
+   * Atomically adds the states of nodes this store knows nothing about yet, as one write; a node
+   * that already has a state here keeps it, whatever {@code states} says (empty states are
+   * ignored). This is how marks exported with a fixture come back without overwriting newer marks
+   * in a state file:
+   *
+   * <pre>{@code
+   * StateStore state = StateStore.jsonFile(Path.of("state.json"));
+   * Set<String> added = state.importAbsent(fixture.state());   // or fixture.loadStateInto(state)
+   * }</pre>
+   *
+   * @param states states by node id
+   * @return the ids whose state was added, sorted
+   * @throws StateException when a durable store cannot write; then nothing is added
+   */
+  Set<String> importAbsent(Map<String, NodeState> states);
 
   /**
    * A durable store kept in one JSON file, {@code {"version": 1, "nodes": {"<node id>": {"desired":
