@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -25,10 +26,21 @@ final class CorpusReport {
     out.append("| --- | ---: | ---: | ---: | ---: | --- |\n");
     byFeature.forEach((f, rs) -> out.append(row(f, rs)));
     out.append(row("**all lines**", accepted));
+    out.append("\n| origin | Fix accepts | parse here | refused on purpose | failing | codes of the failures |\n");
+    out.append("| --- | ---: | ---: | ---: | ---: | --- |\n");
+    accepted.stream()
+        .collect(Collectors.groupingBy(CorpusReport::origin, TreeMap::new, Collectors.toList()))
+        .forEach((o, rs) -> out.append(row(o, rs)));
     long refusedHere = rejected.stream().filter(r -> r.status() != Status.PARSES).count();
     out.append("\nLines Fix rejects that are refused here too: ").append(refusedHere).append(" of ")
         .append(rejected.size()).append("\n");
     return out.toString();
+  }
+
+  /** Fix's tests or docs, and whether the line is a query or a command line. */
+  static String origin(CorpusRun r) {
+    String where = r.entry().source().startsWith("docs:") ? "docs" : "tests";
+    return where + ", " + r.entry().form().name().toLowerCase(Locale.ROOT) + " lines";
   }
 
   private static String row(String feature, Collection<CorpusRun> rs) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -64,7 +65,7 @@ final class FixCorpus {
   static List<Entry> entries() {
     List<Entry> out = new ArrayList<>();
     for (String[] f : rows("fix-corpus/queries.tsv", 8)) {
-      out.add(new Entry(f[0], f[1], Form.valueOf(f[2].toUpperCase(java.util.Locale.ROOT)), accepted(f[3]),
+      out.add(new Entry(f[0], f[1], Form.valueOf(f[2].toUpperCase(Locale.ROOT)), accepted(f[3]),
           f[4].equals("yes"), new TreeSet<>(Arrays.asList(f[5].split(","))), f[6], f[7]));
     }
     return out;
