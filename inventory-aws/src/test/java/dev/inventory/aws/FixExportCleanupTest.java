@@ -1,6 +1,7 @@
 package dev.inventory.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.inventory.AccessKeyStatus;
 import dev.inventory.Inventory;
@@ -13,11 +14,13 @@ import dev.inventory.cleanup.CleanupExecutor;
 import dev.inventory.cleanup.CleanupReport;
 import dev.inventory.cleanup.Outcome;
 import dev.inventory.fixture.Fixture;
+import dev.inventory.fixture.FixtureException;
 import dev.inventory.fixture.FixtureFormat;
 import dev.inventory.state.Mark;
 import dev.inventory.state.StateStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -83,6 +86,19 @@ class FixExportCleanupTest {
     assertThat(inventory.ofType(AwsAccount.class)).singleElement().extracting(Resource::resourceId)
         .isEqualTo("111111111111");
     assertThat(inventory.ofType(AwsRootUser.class)).singleElement().extracting(Resource::resourceId).isEqualTo("root");
+  }
+
+  @Test
+  void should_report_a_value_an_aws_factory_refuses_in_words_without_class_names() {
+    // GIVEN a Fix line of a key whose owner's name is blank
+    String line = "{\"id\":\"uHXAE17qju_3JW3V2CpjjA\",\"type\":\"node\",\"reported\":{\"kind\":\"aws_iam_access_key\","
+        + "\"id\":\"AKIAQ3EGRALICE000009\",\"name\":\" \",\"access_key_status\":\"Active\"}}\n";
+    // WHEN
+    FixtureException e = catchThrowableOfType(FixtureException.class,
+        () -> FixtureFormat.read(new StringReader(line), "export.ndjson"));
+    // THEN
+    assertThat(e.getMessage()).isEqualTo("export.ndjson:1: field reported: expected values that kind aws_iam_access_key "
+        + "accepts, got values its factory refused (userName must not be blank)");
   }
 
   @Test
