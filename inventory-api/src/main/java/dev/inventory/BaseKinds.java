@@ -6,10 +6,11 @@ import java.util.List;
  * The base kinds every registry knows: {@code resource} and, below it, {@code cloud}, {@code
  * account}, {@code region}, {@code user}, {@code group}, {@code role}, {@code access_key}.
  *
- * <p>{@code resource} declares the properties every node has: {@code id}, {@code kind}, {@code
- * name}, {@code tags}, {@code ctime}, {@code mtime}, {@code atime}. {@code access_key} adds {@code
- * access_key_status} and {@code last_use}. {@code user} declares that its access keys must be gone
- * before it is cleaned ({@link Kind#requiresGoneFirst()}), for every user kind.
+ * <p>{@code resource} declares the properties every node has: {@code id} (the resource's own id,
+ * {@link Resource#resourceId()}, not the graph id), {@code kind}, {@code name}, {@code tags}, {@code
+ * ctime}, {@code mtime}, {@code atime}. {@code access_key} adds {@code access_key_status} and {@code
+ * last_use}. {@code user} declares that its access keys must be gone before it is cleaned ({@link
+ * Kind#requiresGoneFirst()}), for every user kind.
  */
 public final class BaseKinds {
   public static final String RESOURCE = "resource";
@@ -27,7 +28,7 @@ public final class BaseKinds {
   public static List<Kind> all() {
     return List.of(
         Kind.builder(RESOURCE, Resource.class)
-            .property(Property.of(Resource.class, "id", ValueType.STRING, Resource::id))
+            .property(Property.of(Resource.class, "id", ValueType.STRING, Resource::resourceId))
             .property(Property.of(Resource.class, "kind", ValueType.STRING, Resource::kind))
             .property(Property.of(Resource.class, "name", ValueType.STRING, r -> r.name().orElse(null)))
             .property(Property.of(Resource.class, "tags", ValueType.DICTIONARY, Resource::tags))

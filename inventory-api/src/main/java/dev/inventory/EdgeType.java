@@ -7,11 +7,17 @@ import java.util.Optional;
  *
  * <p>{@link #DEFAULT} edges describe structure ({@code cloud -> account -> region -> user -> key}).
  * {@link #DELETE} edges describe deletion order: {@code A -delete-> B} means A can be cleaned only
- * after B is gone (a user only after its access keys).
+ * after B is gone (a user only after its access keys). {@link #IAM} edges, found in Fix Inventory
+ * exports, say that a principal has permissions on a resource; nothing here acts on them, but they
+ * load, can be walked in queries and are written back.
  */
 public enum EdgeType {
+  /** Structure: {@code cloud -> account -> region -> user -> access_key}. */
   DEFAULT("default"),
-  DELETE("delete");
+  /** Deletion order: {@code A -delete-> B} means A can be cleaned only after B is gone. */
+  DELETE("delete"),
+  /** Permissions: {@code principal -iam-> resource} (Fix Inventory's access edges). */
+  IAM("iam");
 
   private final String label;
 
@@ -19,7 +25,7 @@ public enum EdgeType {
     this.label = label;
   }
 
-  /** The name used in fixtures and queries: {@code default} or {@code delete}. */
+  /** The name used in fixtures and queries: {@code default}, {@code delete} or {@code iam}. */
   public String label() {
     return label;
   }

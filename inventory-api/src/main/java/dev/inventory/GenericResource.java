@@ -21,6 +21,7 @@ import java.util.Optional;
  */
 public final class GenericResource implements Resource {
   private final String id;
+  private final String resourceId;
   private final String kind;
   private final String name;
   private final Map<String, String> tags;
@@ -31,6 +32,7 @@ public final class GenericResource implements Resource {
 
   private GenericResource(Builder b) {
     this.id = b.id;
+    this.resourceId = b.resourceId == null ? b.id : b.resourceId;
     this.kind = b.kind;
     this.name = b.name;
     this.tags = Map.copyOf(b.tags);
@@ -40,14 +42,14 @@ public final class GenericResource implements Resource {
     this.properties = Values.freezeMap(b.properties);
   }
 
-  /** Starts a resource with this node id and kind. */
+  /** Starts a resource with this graph id (also its resource id unless one is set) and kind. */
   public static Builder builder(String id, String kind) {
     return new Builder(id, kind);
   }
 
   /** Creates a generic resource from property values (the factory of discovered kinds). */
   public static GenericResource fromValues(PropertyValues v) {
-    Builder b = builder(v.id(), v.kind());
+    Builder b = builder(v.id(), v.kind()).resourceId(v.resourceId());
     v.string("name").ifPresent(b::name);
     b.tags(v.dictionary("tags"));
     v.datetime("ctime").ifPresent(b::ctime);
@@ -66,6 +68,11 @@ public final class GenericResource implements Resource {
   @Override
   public String id() {
     return id;
+  }
+
+  @Override
+  public String resourceId() {
+    return resourceId;
   }
 
   @Override
@@ -107,6 +114,7 @@ public final class GenericResource implements Resource {
   /** A builder holding this resource's values. */
   public Builder toBuilder() {
     Builder b = new Builder(id, kind);
+    b.resourceId = resourceId;
     b.name = name;
     b.tags.putAll(tags);
     b.ctime = ctime;
@@ -120,6 +128,7 @@ public final class GenericResource implements Resource {
   public boolean equals(Object o) {
     return o instanceof GenericResource r
         && id.equals(r.id)
+        && resourceId.equals(r.resourceId)
         && kind.equals(r.kind)
         && Objects.equals(name, r.name)
         && tags.equals(r.tags)
@@ -131,17 +140,18 @@ public final class GenericResource implements Resource {
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, kind, name, tags, ctime, mtime, atime, properties);
+    return Objects.hash(id, resourceId, kind, name, tags, ctime, mtime, atime, properties);
   }
 
   @Override
   public String toString() {
-    return kind + "(" + id + (name == null ? "" : ", " + name) + ")";
+    return kind + "(" + id + (resourceId.equals(id) ? "" : ", id " + resourceId) + (name == null ? "" : ", " + name) + ")";
   }
 
   /** Builds a {@link GenericResource}. */
   public static final class Builder {
     private final String id;
+    private String resourceId;
     private final String kind;
     private String name;
     private final Map<String, String> tags = new LinkedHashMap<>();
@@ -153,6 +163,18 @@ public final class GenericResource implements Resource {
     private Builder(String id, String kind) {
       this.id = Objects.requireNonNull(id, "id");
       this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * Sets the resource's own id ({@code reported.id}) where it differs from the graph id, as in a
+     * Fix Inventory export; {@code null} makes it the graph id again.
+     *
+     * @param resourceId the id the cloud knows the resource by
+     * @return this builder
+     */
+    public Builder resourceId(String resourceId) {
+      this.resourceId = resourceId;
+      return this;
     }
 
     public Builder name(String name) {

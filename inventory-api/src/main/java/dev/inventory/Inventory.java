@@ -336,7 +336,13 @@ public final class Inventory {
       this.targets = targets;
     }
 
+    // Shared by every edge type without edges (iam, in most snapshots): no offsets array per node.
+    private static final Adjacency NONE = new Adjacency(null, EMPTY);
+
     static Adjacency of(int n, long[] edges, boolean reverse) {
+      if (edges.length == 0) {
+        return NONE;
+      }
       int[] offsets = new int[n + 1];
       for (long e : edges) {
         offsets[(reverse ? to(e) : from(e)) + 1]++;
@@ -354,10 +360,13 @@ public final class Inventory {
     }
 
     int[] neighbours(int node) {
-      return Arrays.copyOfRange(targets, offsets[node], offsets[node + 1]);
+      return offsets == null ? EMPTY : Arrays.copyOfRange(targets, offsets[node], offsets[node + 1]);
     }
 
     void forEach(int node, IntConsumer action) {
+      if (offsets == null) {
+        return;
+      }
       for (int i = offsets[node], end = offsets[node + 1]; i < end; i++) {
         action.accept(targets[i]);
       }

@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The property values of one resource as handed to a {@link ResourceFactory}: the node id, the kind,
+ * The property values of one resource as handed to a {@link ResourceFactory}: the graph id, the
+ * resource's own id, the kind,
  * the values of declared properties already converted to their {@link ValueType}'s Java
  * representation, and whatever else the source carried ({@link #additional()}).
  *
@@ -19,27 +20,59 @@ import java.util.Set;
  */
 public final class PropertyValues {
   private final String id;
+  private final String resourceId;
   private final String kind;
   private final Map<String, Object> declared;
   private final Map<String, Object> additional;
 
   /**
-   * @param id the node id
+   * Values of a resource whose own id is its graph id.
+   *
+   * @param id the graph id, also the resource id
    * @param kind the kind name
    * @param declared values of properties the kind declares, by name
    * @param additional values the kind does not declare, by name
    */
   public PropertyValues(
       String id, String kind, Map<String, Object> declared, Map<String, Object> additional) {
+    this(id, id, kind, declared, additional);
+  }
+
+  /**
+   * Values of a resource whose own id may differ from its graph id (a node of a Fix Inventory
+   * export: the graph id is Fix's hash, the resource id the access key id).
+   *
+   * @param id the graph id ({@link Resource#id()})
+   * @param resourceId the resource's own id ({@link Resource#resourceId()}, {@code reported.id})
+   * @param kind the kind name
+   * @param declared values of properties the kind declares, by name
+   * @param additional values the kind does not declare, by name
+   */
+  public PropertyValues(
+      String id, String resourceId, String kind, Map<String, Object> declared, Map<String, Object> additional) {
     this.id = Objects.requireNonNull(id, "id");
+    this.resourceId = Objects.requireNonNull(resourceId, "resourceId");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.declared = Collections.unmodifiableMap(new LinkedHashMap<>(declared));
     this.additional = Collections.unmodifiableMap(new LinkedHashMap<>(additional));
   }
 
-  /** The node id. */
+  /**
+   * The graph id.
+   *
+   * @return the id the resource must report as {@link Resource#id()}
+   */
   public String id() {
     return id;
+  }
+
+  /**
+   * The resource's own id; equal to {@link #id()} unless the source kept them apart.
+   *
+   * @return the id the resource must report as {@link Resource#resourceId()}
+   */
+  public String resourceId() {
+    return resourceId;
   }
 
   /** The kind name. */

@@ -17,8 +17,24 @@ import java.util.Optional;
  */
 public interface Resource {
 
-  /** The node id: stable across collects (for AWS the ARN, or the access key id). */
+  /**
+   * The graph id: the node's key in an {@link Inventory}, in edges and in the state store, and
+   * what {@code id(...)} matches in a query. For what this library collects it is the resource's
+   * own id and stable across collects; in a Fix Inventory export it is Fix's node id, a hash.
+   */
   String id();
+
+  /**
+   * The resource's own id, as its cloud knows it (the access key id, the account id, the UserId):
+   * what a cleaner sends to the cloud, the property {@code id} of queries and {@code reported.id}
+   * in a fixture. The same as {@link #id()} unless the resource was loaded from a source whose
+   * graph ids are not the resources' ids, such as a Fix Inventory export.
+   *
+   * @return the resource id, never null
+   */
+  default String resourceId() {
+    return id();
+  }
 
   /** The snake_case kind name, for example {@code aws_iam_access_key}. */
   String kind();

@@ -15,7 +15,8 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * What every typed AWS resource holds: node id, name, tags, the three times and the values its kind
+ * What every typed AWS resource holds: graph id, resource id (the same unless loaded from a Fix
+ * Inventory export), name, tags, the three times and the values its kind
  * does not declare. Value semantics live here once, driven by {@link #fields()}, so that the seven
  * classes cannot drift apart in how they compare and print.
  */
@@ -25,6 +26,7 @@ abstract class AwsResourceBase implements AwsResource {
       Set.of("id", "kind", "name", "tags", "ctime", "mtime", "atime");
 
   private final String id;
+  private final String resourceId;
   private final String name;
   private final Map<String, String> tags;
   private final Instant ctime;
@@ -34,6 +36,7 @@ abstract class AwsResourceBase implements AwsResource {
 
   AwsResourceBase(Builder<?> b, Instant atime, Set<String> declared) {
     this.id = b.id;
+    this.resourceId = b.resourceId == null ? b.id : b.resourceId;
     this.name = b.name;
     this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
     this.ctime = b.ctime;
@@ -57,6 +60,11 @@ abstract class AwsResourceBase implements AwsResource {
   @Override
   public final String id() {
     return id;
+  }
+
+  @Override
+  public final String resourceId() {
+    return resourceId;
   }
 
   @Override
@@ -97,6 +105,7 @@ abstract class AwsResourceBase implements AwsResource {
     return o instanceof AwsResourceBase r
         && r.getClass() == getClass()
         && id.equals(r.id)
+        && resourceId.equals(r.resourceId)
         && Objects.equals(name, r.name)
         && tags.equals(r.tags)
         && Objects.equals(ctime, r.ctime)
@@ -108,13 +117,16 @@ abstract class AwsResourceBase implements AwsResource {
 
   @Override
   public final int hashCode() {
-    return Objects.hash(getClass(), id, name, tags, ctime, mtime, atime, additional, fields());
+    return Objects.hash(getClass(), id, resourceId, name, tags, ctime, mtime, atime, additional, fields());
   }
 
   @Override
   public final String toString() {
     StringJoiner j = new StringJoiner(", ", getClass().getSimpleName() + "{", "}");
     j.add("id=" + id);
+    if (!resourceId.equals(id)) {
+      j.add("resourceId=" + resourceId);
+    }
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("name", name);
     all.put("tags", tags.isEmpty() ? null : tags);
@@ -155,6 +167,7 @@ abstract class AwsResourceBase implements AwsResource {
    */
   abstract static class Builder<B extends Builder<B>> {
     private String id;
+    private String resourceId;
     private String name;
     private final Map<String, String> tags = new LinkedHashMap<>();
     private Instant ctime;
@@ -168,6 +181,7 @@ abstract class AwsResourceBase implements AwsResource {
 
     Builder(AwsResourceBase r) {
       this.id = r.id;
+      this.resourceId = r.resourceId;
       this.name = r.name;
       this.tags.putAll(r.tags);
       this.ctime = r.ctime;
@@ -186,13 +200,35 @@ abstract class AwsResourceBase implements AwsResource {
       return (B) this;
     }
 
-    /** Sets the node id (required, not blank). */
+    /**
+     * Sets the graph id (required, not blank); it is also the resource id unless {@link
+     * #resourceId(String)} sets another.
+     *
+     * @param id the node's key in an inventory
+     * @return this builder
+     */
     public B id(String id) {
       Objects.requireNonNull(id, "id");
       if (id.isBlank()) {
         throw new IllegalArgumentException("id must not be blank");
       }
       this.id = id;
+      return self();
+    }
+
+    /**
+     * Sets the id AWS knows the resource by (the AccessKeyId, the UserId, the account id) where it
+     * differs from the graph id, as for a node of a Fix Inventory export; {@code null} makes it the
+     * graph id again.
+     *
+     * @param resourceId the resource's own id, not blank
+     * @return this builder
+     */
+    public B resourceId(String resourceId) {
+      if (resourceId != null && resourceId.isBlank()) {
+        throw new IllegalArgumentException("resourceId must not be blank");
+      }
+      this.resourceId = resourceId;
       return self();
     }
 
@@ -247,6 +283,7 @@ abstract class AwsResourceBase implements AwsResource {
 
     /** Reads the values every AWS resource has from factory input. */
     final B common(PropertyValues v) {
+      resourceId(v.resourceId().equals(v.id()) ? null : v.resourceId());
       v.string("name").ifPresent(this::name);
       Map<String, ?> tagValues = v.dictionary("tags");
       tagValues.forEach((key, value) -> {

@@ -89,7 +89,7 @@ public final class IamAccessKeyCleaner implements Cleaner {
     AwsAccountClients clients = clients(key, context);
     Optional<AccessKeyMetadata> listed;
     try {
-      listed = listKeys(clients, user).stream().filter(m -> key.id().equals(m.accessKeyId())).findFirst();
+      listed = listKeys(clients, user).stream().filter(m -> key.resourceId().equals(m.accessKeyId())).findFirst();
     } catch (SdkException e) {
       if (AwsErrors.isNoSuchEntity(e)) {
         return Optional.empty();
@@ -102,14 +102,14 @@ public final class IamAccessKeyCleaner implements Cleaner {
     AccessKeyLastUsed lastUsed;
     try {
       lastUsed = clients.call("GetAccessKeyLastUsed",
-          () -> clients.iam().getAccessKeyLastUsed(r -> r.accessKeyId(key.id()))).accessKeyLastUsed();
+          () -> clients.iam().getAccessKeyLastUsed(r -> r.accessKeyId(key.resourceId()))).accessKeyLastUsed();
     } catch (SdkException e) {
       // For a key that no longer exists IAM may answer AccessDenied rather than NoSuchEntity
       // (IAM models no error for this call): the key was listed a moment ago, so list again to tell.
-      if (AwsErrors.isNoSuchEntity(e) || (AwsErrors.isAccessDenied(e) && !stillListed(clients, user, key.id()))) {
+      if (AwsErrors.isNoSuchEntity(e) || (AwsErrors.isAccessDenied(e) && !stillListed(clients, user, key.resourceId()))) {
         return Optional.empty();
       }
-      throw IamCleanup.failure("GetAccessKeyLastUsed", "access key " + key.id(), e);
+      throw IamCleanup.failure("GetAccessKeyLastUsed", "access key " + key.resourceId(), e);
     }
     return Optional.of(fresh(key, user, listed.get(), lastUsed));
   }
@@ -119,8 +119,8 @@ public final class IamAccessKeyCleaner implements Cleaner {
     refuseRootKey(key, context);
     String user = userName(key, context);
     AwsAccountClients clients = clients(key, context);
-    IamCleanup.call(clients, "DeleteAccessKey", "access key " + key.id() + " of user " + user,
-        () -> clients.iam().deleteAccessKey(r -> r.userName(user).accessKeyId(key.id())));
+    IamCleanup.call(clients, "DeleteAccessKey", "access key " + key.resourceId() + " of user " + user,
+        () -> clients.iam().deleteAccessKey(r -> r.userName(user).accessKeyId(key.resourceId())));
   }
 
   @Override
@@ -128,8 +128,8 @@ public final class IamAccessKeyCleaner implements Cleaner {
     refuseRootKey(key, context);
     String user = userName(key, context);
     AwsAccountClients clients = clients(key, context);
-    IamCleanup.call(clients, "UpdateAccessKey", "access key " + key.id() + " of user " + user,
-        () -> clients.iam().updateAccessKey(r -> r.userName(user).accessKeyId(key.id()).status(StatusType.INACTIVE)));
+    IamCleanup.call(clients, "UpdateAccessKey", "access key " + key.resourceId() + " of user " + user,
+        () -> clients.iam().updateAccessKey(r -> r.userName(user).accessKeyId(key.resourceId()).status(StatusType.INACTIVE)));
   }
 
   private static void refuseRootKey(Resource key, CleanupContext context) {
@@ -168,7 +168,7 @@ public final class IamAccessKeyCleaner implements Cleaner {
     return IamCleanup.owner(context.snapshot(), key).flatMap(Resource::name)
         .or(key::name)
         .orElseThrow(() -> CleanupActionException.permanent(
-            "access key " + key.id() + " has no user name and no owning user in the snapshot"));
+            "access key " + key.resourceId() + " has no user name and no owning user in the snapshot"));
   }
 
   private static AwsIamAccessKey fresh(Resource key, String user, AccessKeyMetadata listed, AccessKeyLastUsed used) {
@@ -176,7 +176,7 @@ public final class IamAccessKeyCleaner implements Cleaner {
     if (key instanceof AwsIamAccessKey k) {
       b = k.toBuilder();
     } else {
-      b = AwsIamAccessKey.builder(key.id(), user).tags(key.tags()).ctime(listed.createDate());
+      b = AwsIamAccessKey.builder(key.id(), user).resourceId(key.resourceId()).tags(key.tags()).ctime(listed.createDate());
       key.name().ifPresent(b::name);
     }
     b.status(AccessKeyStatus.fromLabel(listed.statusAsString()).orElse(null));

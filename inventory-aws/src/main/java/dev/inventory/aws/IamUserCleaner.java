@@ -71,12 +71,12 @@ public final class IamUserCleaner implements Cleaner {
       }
       throw IamCleanup.failure("GetUser", "user " + name, e);
     }
-    if (now.userId() != null && looksLikeUserId(user.id()) && !now.userId().equals(user.id())) {
+    if (now.userId() != null && looksLikeUserId(user.resourceId()) && !now.userId().equals(user.resourceId())) {
       return Optional.empty();
     }
     AwsIamUser.Builder b = user instanceof AwsIamUser u
         ? u.toBuilder()
-        : AwsIamUser.builder(user.id()).name(name).tags(user.tags()).ctime(now.createDate());
+        : AwsIamUser.builder(user.id()).resourceId(user.resourceId()).name(name).tags(user.tags()).ctime(now.createDate());
     return Optional.of(b.arn(now.arn()).path(now.path()).atime(now.passwordLastUsed()).build());
   }
 
@@ -166,7 +166,7 @@ public final class IamUserCleaner implements Cleaner {
 
   private static String userName(Resource user) {
     return user.name().orElseThrow(() -> CleanupActionException.permanent(
-        "user " + user.id() + " has no name (UserName), which every IAM call about it needs"));
+        "user " + user.resourceId() + " has no name (UserName), which every IAM call about it needs"));
   }
 
   /** IAM UserIds start with AIDA; a node id of another form (an ARN, say) is not compared. */

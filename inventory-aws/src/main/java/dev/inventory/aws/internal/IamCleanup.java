@@ -33,8 +33,8 @@ public final class IamCleanup {
   private IamCleanup() {}
 
   /**
-   * The id of the node's account: the nearest {@code aws_account} ancestor over {@code default}
-   * edges, else the account in the node's ARN or synthetic root key id.
+   * The id of the node's account: the resource id of the nearest {@code aws_account} ancestor over
+   * {@code default} edges, else the account in the node's ARN or synthetic root key id.
    *
    * @throws CleanupActionException (permanent) when neither says
    */
@@ -49,7 +49,7 @@ public final class IamCleanup {
         int i = queue.poll();
         Resource r = snapshot.node(i);
         if (isKind(snapshot, r, AwsKinds.AWS_ACCOUNT)) {
-          return r.id();
+          return r.resourceId(); // the account id, also where the graph id is a hash
         }
         snapshot.forEachPredecessor(i, EdgeType.DEFAULT, p -> {
           if (!seen.get(p)) {
@@ -59,7 +59,7 @@ public final class IamCleanup {
         });
       }
     }
-    Matcher m = ROOT_KEY_ID.matcher(node.id());
+    Matcher m = ROOT_KEY_ID.matcher(node.resourceId());
     if (m.matches()) {
       return m.group(1);
     }
@@ -69,7 +69,7 @@ public final class IamCleanup {
         return m.group(1);
       }
     }
-    throw CleanupActionException.permanent(node.kind() + " " + node.id() + " has no " + AwsKinds.AWS_ACCOUNT
+    throw CleanupActionException.permanent(node.kind() + " " + node.resourceId() + " has no " + AwsKinds.AWS_ACCOUNT
         + " ancestor over default edges in the snapshot, so its account is not known");
   }
 
@@ -80,7 +80,7 @@ public final class IamCleanup {
 
   /** Whether the node is owned (over a {@code default} edge) by an account's root user, or has a synthetic root key id. */
   public static boolean isRootKey(Inventory snapshot, Resource key) {
-    if (ROOT_KEY_ID.matcher(key.id()).matches()) {
+    if (ROOT_KEY_ID.matcher(key.resourceId()).matches()) {
       return true;
     }
     if (!snapshot.contains(key.id())) {

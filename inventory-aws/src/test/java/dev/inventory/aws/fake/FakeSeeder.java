@@ -30,8 +30,8 @@ final class FakeSeeder {
   static void seed(FakeIam fake, Inventory inv) {
     for (Resource r : inv.ofKind(AwsKinds.AWS_ACCOUNT)) {
       if (r instanceof AwsAccount a) {
-        FakeAccount acct = fake.account(a.id());
-        a.name().filter(name -> !name.equals(a.id())).ifPresent(acct::alias);
+        FakeAccount acct = fake.account(a.resourceId());
+        a.name().filter(name -> !name.equals(a.resourceId())).ifPresent(acct::alias);
       }
     }
     for (Resource r : inv.ofKind(AwsKinds.AWS_IAM_USER)) {
@@ -59,7 +59,7 @@ final class FakeSeeder {
     FakeAccount acct = fake.account(accountOf(inv, u.id()));
     String name = u.name().orElseThrow(() -> new IllegalArgumentException("user " + u.id() + " has no name"));
     Instant created = u.ctime().orElse(fake.now().minus(Duration.ofDays(730)));
-    FakeUser fu = acct.addUser(name, u.path().orElse("/"), u.id(), created);
+    FakeUser fu = acct.addUser(name, u.path().orElse("/"), u.resourceId(), created);
     u.passwordEnabled().ifPresent(fu::passwordEnabled);
     u.atime().ifPresent(fu::passwordLastUsed);
     u.mfaActive().ifPresent(fu::mfaActive);
@@ -74,8 +74,8 @@ final class FakeSeeder {
         .orElseThrow(() -> new IllegalArgumentException("access key " + k.id() + " has no user or root user above it"));
     Instant created = k.ctime().orElse(acct.defaultKeyCreation());
     FakeKey fk = owner instanceof AwsRootUser
-        ? acct.root().addKey(k.id(), created)
-        : acct.user(owner.name().orElseThrow()).addKey(k.id(), created);
+        ? acct.root().addKey(k.resourceId(), created)
+        : acct.user(owner.name().orElseThrow()).addKey(k.resourceId(), created);
     k.accessKeyStatus().map(AccessKeyStatus::label).ifPresent(fk::status);
     if (k.lastUse() instanceof LastUse.Used used) {
       fk.lastUsed(used.time(), used.serviceName().orElse("iam"), used.region().orElse("us-east-1"));
@@ -93,7 +93,7 @@ final class FakeSeeder {
       String current = todo.poll();
       for (Resource p : inv.predecessors(current, EdgeType.DEFAULT)) {
         if (p.kind().equals(AwsKinds.AWS_ACCOUNT)) {
-          return p.id();
+          return p.resourceId(); // the account id; the graph id may be a hash (a Fix Inventory export)
         }
         if (seen.add(p.id())) {
           todo.add(p.id());

@@ -211,7 +211,7 @@ class CachedEvaluationPropertiesTest {
         r.property("access_key_status", between(in, 0, 1) == 0 ? "Active" : "Inactive");
       }
       if (between(in, 0, 4) == 0) {
-        r.property("id", pick(in, WORDS)); // a reported id unlike the node id
+        r.resourceId(pick(in, WORDS)); // a resource id unlike the graph id
       }
       switch (between(in, 0, 5)) {
         case 0 -> r.property("team", pick(in, WORDS));
