@@ -372,6 +372,10 @@ public final class Workflows {
      * CleanupExecutor.builder().config(config).clock(clock).build()} (cleaners found with
      * ServiceLoader).
      */
+    // Both overloads take a one-method interface; a lambda argument is told apart by what its body
+    // returns (an executor here, a report for CleanupExecutor.run), which javac cannot know when it
+    // checks the declarations.
+    @SuppressWarnings("overloads")
     public Builder executor(Function<CleanupConfig, CleanupExecutor> factory) {
       this.executorFactory = Objects.requireNonNull(factory, "factory");
       return this;
@@ -381,6 +385,7 @@ public final class Workflows {
      * One executor for every run. Its own configuration decides dry run; the {@link
      * #cleanupConfig} still decides whether the {@code cleanup} step runs it.
      */
+    @SuppressWarnings("overloads") // see executor(Function) above
     public Builder executor(CleanupExecutor executor) {
       Objects.requireNonNull(executor, "executor");
       this.executorFactory = config -> executor;
