@@ -1,4 +1,4 @@
-package dev.inventory.internal;
+package dev.inventory;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -14,20 +14,32 @@ import java.nio.file.StandardOpenOption;
 /**
  * Replaces a file at once: the content goes to a temporary file beside it, is forced to disk, and
  * the temporary file is renamed over the target, so a crash leaves the old or the new file, never a
- * torn one. Not API: shared by the library's own modules (fixtures, jobs).
+ * torn one. The fixture writer and the job store use it; so may a program that keeps its own
+ * files next to theirs.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
-  /** Writes content to a stream. */
+  /** Writes the new content of a file to a stream. */
   @FunctionalInterface
   public interface Content {
+    /**
+     * Writes the whole content to {@code out}; closing {@code out} is allowed and only flushes.
+     *
+     * @param out the stream to the temporary file
+     * @throws IOException if the content cannot be written; the target is then left unchanged
+     */
     void writeTo(OutputStream out) throws IOException;
   }
 
   /**
    * Replaces {@code target} with what {@code content} writes. On failure the temporary file is
    * removed and {@code target} keeps its previous content.
+   *
+   * @param target the file to create or replace; its directory must exist
+   * @param content writes the new content
+   * @throws IOException if the temporary file cannot be created, written, forced to disk or
+   *     renamed over {@code target}
    */
   public static void write(Path target, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
