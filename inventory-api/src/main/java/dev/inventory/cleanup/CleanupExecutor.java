@@ -38,7 +38,7 @@ import java.util.Objects;
  * CleanupExecutor executor = CleanupExecutor.builder()
  *     .config(CleanupConfig.load(Path.of("worker.yaml")))
  *     .cleaner(new IamAccessKeyCleaner(iam))           // or found with ServiceLoader
- *     .selectionCheck(queryEngine.selectionCheck())    // or found with ServiceLoader
+ *     .selectionCheck(new QuerySelectionCheck())       // inventory-query's; or found with ServiceLoader
  *     .auditSink(new JsonLinesAuditSink(Path.of("cleanup-audit.jsonl")))
  *     .build();
  * CleanupPlan plan = executor.plan(inventory, state);
