@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Cleans up what is marked (DESIGN §5): plans, then runs the passes in order and reports an outcome
+ * Cleans up what is marked: plans, then runs the passes in order and reports an outcome
  * per node. An interface, so that a host can replace the whole strategy; {@link #builder()} gives the
  * default implementation, which:
  *

@@ -33,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the workflows {@code collect_and_cleanup}, {@code collect} and {@code cleanup} (DESIGN §6)
+ * Runs the workflows {@code collect_and_cleanup}, {@code collect} and {@code cleanup}
  * with a {@link Collector}, a {@link StateStore} and a cleanup executor, and keeps the current
  * snapshot and a bounded history of runs. Usable without any scheduler: {@link #run} returns the
  * result.

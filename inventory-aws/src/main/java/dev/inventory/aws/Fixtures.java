@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  *     .build();
  * }</pre>
  *
- * <p>The graph has the shape of a collect (DESIGN §3.3): the {@code cloud} node {@code aws} -&gt;
+ * <p>The graph has the shape of a collect, so tests of a policy see what a real collect
+ * gives: the {@code cloud} node {@code aws} -&gt;
  * {@link AwsAccount} -&gt; {@link AwsRegion} {@code global} (node id {@code <account>/global})
  * -&gt; users, root user, groups and roles -&gt; access keys, as {@code default} edges, and {@code
  * user -delete-> key} for every key.

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.iam.model.StatusType;
 
 /**
  * The {@link Cleaner} of IAM access keys ({@code aws_iam_access_key}), through an {@link AwsSession}
- * that reaches the keys' accounts (DESIGN §5, §7).
+ * that reaches the keys' accounts.
  *
  * <ul>
  *   <li>{@code refresh}: {@code ListAccessKeys} of the owner (every page) and {@code

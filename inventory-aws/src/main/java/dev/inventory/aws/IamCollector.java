@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Collects IAM users, their access keys and the root user of every account of an {@link
- * AwsSession} (DESIGN §7), in the graph shape of {@link Fixtures}: the cloud node {@code aws} -&gt;
+ * AwsSession}, in the graph shape of {@link Fixtures}: the cloud node {@code aws} -&gt;
  * {@link AwsAccount} (named by its alias, else its id) -&gt; {@link AwsRegion} {@code
  * <account>/global} -&gt; {@link AwsIamUser}s and the {@link AwsRootUser} -&gt; {@link
  * AwsIamAccessKey}s, plus {@code user -delete-> key}.
