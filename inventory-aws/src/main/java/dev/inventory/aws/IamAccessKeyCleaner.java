@@ -65,7 +65,11 @@ public final class IamAccessKeyCleaner implements Cleaner {
 
   private final AwsSession session;
 
-  /** A cleaner that reaches each key's account through {@code session}'s clients. */
+  /**
+   * A cleaner that reaches each key's account through {@code session}'s clients.
+   *
+   * @param session the session whose clients reach the keys' accounts
+   */
   public IamAccessKeyCleaner(AwsSession session) {
     this.session = Objects.requireNonNull(session, "session");
   }
