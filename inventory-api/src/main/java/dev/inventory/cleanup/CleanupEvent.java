@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A step of a cleanup run announced to {@link CleanupListener}s, named like the steps of Fix
- * Inventory's workflows (DESIGN §6): {@code pre_cleanup} before the first action, {@code cleanup}
+ * Inventory's workflows, so a listener written for those steps fits: {@code pre_cleanup} before the first action, {@code cleanup}
  * when the actions start, {@code post_cleanup} with the report when they are done.
  *
  * <pre>{@code

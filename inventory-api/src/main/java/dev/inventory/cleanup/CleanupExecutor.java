@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Cleans up what is marked (DESIGN §5): plans, then runs the passes in order and reports an outcome
+ * Cleans up what is marked: plans, then runs the passes in order and reports an outcome
  * per node. An interface, so that a host can replace the whole strategy; {@link #builder()} gives the
  * default implementation, which:
  *
@@ -48,7 +48,7 @@ import java.util.Objects;
  * CleanupExecutor executor = CleanupExecutor.builder()
  *     .config(CleanupConfig.load(Path.of("worker.yaml")))
  *     .cleaner(new IamAccessKeyCleaner(iam))           // or found with ServiceLoader
- *     .selectionCheck(queryEngine.selectionCheck())    // or found with ServiceLoader
+ *     .selectionCheck(new QuerySelectionCheck())       // inventory-query's; or found with ServiceLoader
  *     .auditSink(new JsonLinesAuditSink(Path.of("cleanup-audit.jsonl")))
  *     .build();
  * CleanupPlan plan = executor.plan(inventory, state);

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * What a cleanup run will act on, in which order, computed from a snapshot and the state store
- * before anything runs (DESIGN §5.2 step 1), so that it can be inspected and printed first.
+ * before anything runs, so that it can be inspected and printed first.
  *
  * <p>Planned: every node of the snapshot that is marked for cleanup, not protected and not yet
  * cleaned. Marks for ids that the snapshot does not hold, and marked nodes that are protected or

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How a resource is cleaned, built from a {@link dev.inventory.spi.Cleaner}'s primitive calls by the
- * executor, so that every cleaner gets the same safety rules (DESIGN §5.3):
+ * executor, so that every cleaner gets the same safety rules, whoever wrote it:
  *
  * <ul>
  *   <li>{@link Delete} ({@code delete}): delete at once;

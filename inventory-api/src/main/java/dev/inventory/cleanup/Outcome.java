@@ -1,7 +1,7 @@
 package dev.inventory.cleanup;
 
 /**
- * What happened to one planned node in a cleanup run (DESIGN §5.2 step 5).
+ * What happened to one planned node in a cleanup run: one per node, written to the report and the audit sink.
  *
  * <pre>{@code
  * report.count(Outcome.WOULD_CLEAN);   // how many a dry run would have cleaned

@@ -1,5 +1,6 @@
 package dev.inventory.internal;
 
+import dev.inventory.NotWritableException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;

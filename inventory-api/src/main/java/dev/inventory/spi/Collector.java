@@ -5,7 +5,7 @@ import dev.inventory.collect.CollectResult;
 
 /**
  * Produces a new snapshot of the resources of one or more sources (for AWS: accounts), so that a
- * workflow's {@code collect} step can replace the current one (DESIGN §6).
+ * workflow's {@code collect} step can replace the current one.
  *
  * <p>A collector reports what it is doing with {@link CollectContext#progress} and what failed for
  * a single source as a {@link dev.inventory.collect.SourceError} in the result: a source that

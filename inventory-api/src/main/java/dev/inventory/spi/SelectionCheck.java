@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * Re-runs the query that marked a node against the node as it is now, so that the cleanup executor
- * never acts on a resource that changed since it was marked (DESIGN §5.2 step 3). {@code
+ * never acts on a resource that changed since it was marked (the check runs right before
+ * each action, after the refresh). {@code
  * inventory-api} knows no query language; {@code inventory-query} implements this with its engine.
  *
  * <p>Register one on {@code CleanupExecutor.builder().selectionCheck(...)} or in {@code

@@ -3,9 +3,9 @@ package dev.inventory.state;
 import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.WRITE;
 
-import dev.inventory.internal.AtomicFiles;
+import dev.inventory.AtomicFiles;
 import dev.inventory.internal.IoErrors;
-import dev.inventory.internal.NotWritableException;
+import dev.inventory.NotWritableException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

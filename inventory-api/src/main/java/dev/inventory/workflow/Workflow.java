@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The known workflows and their steps (DESIGN §6, Fix Inventory's {@code known_workflows} without
- * the metrics steps): {@code collect_and_cleanup} runs all nine steps, {@code collect} the three
+ * The known workflows and their steps (Fix Inventory's {@code known_workflows} without the
+ * metrics steps, which have nothing to measure here): {@code collect_and_cleanup} runs all nine steps, {@code collect} the three
  * collect steps and {@code cleanup} the six cleanup steps.
  *
  * <pre>{@code

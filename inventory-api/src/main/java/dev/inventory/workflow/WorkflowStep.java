@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The steps of the workflows, in the order {@code collect_and_cleanup} runs them (DESIGN §6). Each
+ * The steps of the workflows, in the order {@code collect_and_cleanup} runs them. Each
  * step is announced as a {@link WorkflowEvent} named by its {@link #label()} before it runs, so a
  * job can wait for {@code post_collect}. Only {@code collect}, {@code cleanup_plan} and {@code
  * cleanup} do work of their own; the others exist to be waited for.

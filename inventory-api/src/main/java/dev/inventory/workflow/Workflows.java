@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the workflows {@code collect_and_cleanup}, {@code collect} and {@code cleanup} (DESIGN §6)
+ * Runs the workflows {@code collect_and_cleanup}, {@code collect} and {@code cleanup}
  * with a {@link Collector}, a {@link StateStore} and a cleanup executor, and keeps the current
  * snapshot and a bounded history of runs. Usable without any scheduler: {@link #run} returns the
  * result.
@@ -382,6 +382,10 @@ public final class Workflows {
      * CleanupExecutor.builder().config(config).clock(clock).build()} (cleaners found with
      * ServiceLoader).
      */
+    // Both overloads take a one-method interface; a lambda argument is told apart by what its body
+    // returns (an executor here, a report for CleanupExecutor.run), which javac cannot know when it
+    // checks the declarations.
+    @SuppressWarnings("overloads")
     public Builder executor(Function<CleanupConfig, CleanupExecutor> factory) {
       this.executorFactory = Objects.requireNonNull(factory, "factory");
       return this;
@@ -391,6 +395,7 @@ public final class Workflows {
      * One executor for every run. Its own configuration decides dry run; the {@link
      * #cleanupConfig} still decides whether the {@code cleanup} step runs it.
      */
+    @SuppressWarnings("overloads") // see executor(Function) above
     public Builder executor(CleanupExecutor executor) {
       Objects.requireNonNull(executor, "executor");
       this.executorFactory = config -> executor;

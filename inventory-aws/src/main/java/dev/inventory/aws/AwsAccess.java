@@ -40,12 +40,22 @@ public final class AwsAccess {
     this.sessionName = sessionName;
   }
 
-  /** The SDK's default credentials chain (environment, system properties, shared profile, container, instance). */
+  /**
+   * The SDK's default credentials chain (environment, system properties, shared profile, container,
+   * instance).
+   *
+   * @return access with the default chain's credentials, no role
+   */
   public static AwsAccess defaultCredentials() {
     return new AwsAccess(Base.DEFAULT_CHAIN, null, null, null, null, null);
   }
 
-  /** A named profile of the shared AWS config and credentials files. */
+  /**
+   * A named profile of the shared AWS config and credentials files.
+   *
+   * @param name the profile's name in the shared config files
+   * @return access with that profile's credentials, no role
+   */
   public static AwsAccess profile(String name) {
     Objects.requireNonNull(name, "name");
     if (name.isBlank()) {
@@ -54,12 +64,22 @@ public final class AwsAccess {
     return new AwsAccess(Base.PROFILE, name, null, null, null, null);
   }
 
-  /** Credentials from a provider of your own (for example static credentials in tests). */
+  /**
+   * Credentials from a provider of your own (for example static credentials in tests).
+   *
+   * @param provider supplies the base credentials
+   * @return access with those credentials, no role
+   */
   public static AwsAccess credentials(AwsCredentialsProvider provider) {
     return new AwsAccess(Base.PROVIDER, null, Objects.requireNonNull(provider, "provider"), null, null, null);
   }
 
-  /** The same base credentials, used to assume {@code roleArn} without an external id. */
+  /**
+   * The same base credentials, used to assume {@code roleArn} without an external id.
+   *
+   * @param roleArn the ARN of the role to assume
+   * @return a copy of this access that assumes {@code roleArn}
+   */
   public AwsAccess assumeRole(String roleArn) {
     return assumeRole(roleArn, null);
   }
@@ -67,6 +87,9 @@ public final class AwsAccess {
   /**
    * The same base credentials, used to assume {@code roleArn}; {@code externalId} may be null.
    *
+   * @param roleArn the ARN of the role to assume
+   * @param externalId the external id the role's trust policy asks for, or null
+   * @return a copy of this access that assumes {@code roleArn}
    * @throws IllegalArgumentException when {@code roleArn} is not an IAM role ARN
    */
   public AwsAccess assumeRole(String roleArn, String externalId) {
@@ -81,7 +104,12 @@ public final class AwsAccess {
     return new AwsAccess(base, profile, provider, roleArn, externalId, sessionName);
   }
 
-  /** The role session name used when assuming a role ({@code inventory-for-java} unless set). */
+  /**
+   * The role session name used when assuming a role ({@code inventory-for-java} unless set).
+   *
+   * @param name the session name AWS records for the assumed role
+   * @return a copy of this access with that session name
+   */
   public AwsAccess sessionName(String name) {
     Objects.requireNonNull(name, "name");
     if (!name.matches("[\\w+=,.@-]{2,64}")) {
@@ -90,32 +118,56 @@ public final class AwsAccess {
     return new AwsAccess(base, profile, provider, roleArn, externalId, name);
   }
 
-  /** The named profile, when the base credentials come from one. */
+  /**
+   * The named profile, when the base credentials come from one.
+   *
+   * @return the profile name, or empty for other credentials
+   */
   public Optional<String> profileName() {
     return Optional.ofNullable(profile);
   }
 
-  /** The role to assume, if any. */
+  /**
+   * The role to assume, if any.
+   *
+   * @return the role ARN, or empty when no role is assumed
+   */
   public Optional<String> roleArn() {
     return Optional.ofNullable(roleArn);
   }
 
-  /** The external id sent with {@code AssumeRole}, if any. */
+  /**
+   * The external id sent with {@code AssumeRole}, if any.
+   *
+   * @return the external id, or empty
+   */
   public Optional<String> externalId() {
     return Optional.ofNullable(externalId);
   }
 
-  /** The role session name. */
+  /**
+   * The role session name.
+   *
+   * @return the session name used with {@code AssumeRole}
+   */
   public String roleSessionName() {
     return sessionName == null ? "inventory-for-java" : sessionName;
   }
 
-  /** The account id in the role ARN, when a role is assumed. */
+  /**
+   * The account id in the role ARN, when a role is assumed.
+   *
+   * @return the role's account id, or empty when no role is assumed
+   */
   public Optional<String> roleAccountId() {
     return roleArn().map(arn -> arn.split(":")[4]);
   }
 
-  /** For messages: {@code profile audit}, {@code default credentials -> role arn:...}. */
+  /**
+   * For messages: {@code profile audit}, {@code default credentials -> role arn:...}.
+   *
+   * @return a short description of where the credentials come from
+   */
   public String label() {
     String b = switch (base) {
       case DEFAULT_CHAIN -> "default credentials";

@@ -27,12 +27,22 @@ public final class AwsAccount extends AwsResourceBase implements Account {
     super(b, b.atime, Set.of());
   }
 
-  /** Starts an account with this account id as its node id. */
+  /**
+   * Starts an account with this account id as its node id.
+   *
+   * @param accountId the 12-digit account id
+   * @return a builder for the account
+   */
   public static Builder builder(String accountId) {
     return new Builder(accountId);
   }
 
-  /** The factory of kind {@code aws_account}. */
+  /**
+   * The factory of kind {@code aws_account}.
+   *
+   * @param values the node's reported values
+   * @return the account
+   */
   public static AwsAccount fromValues(PropertyValues values) {
     Builder b = builder(values.id()).common(values);
     values.datetime("atime").ifPresent(b::atime);
@@ -44,7 +54,11 @@ public final class AwsAccount extends AwsResourceBase implements Account {
     return AwsKinds.AWS_ACCOUNT;
   }
 
-  /** A builder holding this account's values. */
+  /**
+   * A builder holding this account's values.
+   *
+   * @return a builder to derive a changed account from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -64,13 +78,22 @@ public final class AwsAccount extends AwsResourceBase implements Account {
       super(a);
     }
 
-    /** Sets the last access time, or clears it with {@code null}. */
+    /**
+     * Sets the last access time, or clears it with {@code null}.
+     *
+     * @param atime the last access time, or null
+     * @return this builder
+     */
     public Builder atime(Instant atime) {
       this.atime = atime;
       return this;
     }
 
-    /** Builds the immutable resource. */
+    /**
+     * Builds the immutable resource.
+     *
+     * @return the account
+     */
     public AwsAccount build() {
       return new AwsAccount(this);
     }

@@ -52,17 +52,30 @@ public final class AwsAccountClients implements AutoCloseable {
     this.backoffMax = backoffMax;
   }
 
-  /** How these clients reach their account. */
+  /**
+   * How these clients reach their account.
+   *
+   * @return the access these clients were built from
+   */
   public AwsAccess access() {
     return access;
   }
 
-  /** The IAM client ({@code Region.AWS_GLOBAL} unless the session says otherwise). Prefer {@link #call}. */
+  /**
+   * The IAM client ({@code Region.AWS_GLOBAL} unless the session says otherwise). Prefer {@link
+   * #call}.
+   *
+   * @return the account's IAM client
+   */
   public IamClient iam() {
     return iam;
   }
 
-  /** The STS client. Prefer {@link #call}. */
+  /**
+   * The STS client. Prefer {@link #call}.
+   *
+   * @return the account's STS client
+   */
   public StsClient sts() {
     return sts;
   }
@@ -71,6 +84,7 @@ public final class AwsAccountClients implements AutoCloseable {
    * The account these credentials reach, from STS {@code GetCallerIdentity} (asked once, then
    * remembered).
    *
+   * @return the 12-digit account id
    * @throws SdkException when STS cannot be asked (no credentials, role not assumable, denied)
    */
   public String accountId() {
@@ -87,7 +101,11 @@ public final class AwsAccountClients implements AutoCloseable {
     return id;
   }
 
-  /** The account id when it is already known, without calling STS. */
+  /**
+   * The account id when it is already known, without calling STS.
+   *
+   * @return the account id, or empty when STS was not asked yet and no role ARN names it
+   */
   public Optional<String> knownAccountId() {
     return Optional.ofNullable(accountId);
   }
@@ -98,7 +116,10 @@ public final class AwsAccountClients implements AutoCloseable {
    * an exponential backoff with full jitter, up to the session's {@code transientRetries} times, so
    * that throttling slows work down rather than failing it. Other errors are thrown at once.
    *
+   * @param <T> the response type
    * @param action the API action, for logs and messages
+   * @param request makes the SDK call
+   * @return the call's response
    * @throws SdkException the call's last error
    * @throws CancellationException when the thread is interrupted while waiting (the interrupt flag is kept)
    */
@@ -138,17 +159,29 @@ public final class AwsAccountClients implements AutoCloseable {
     }
   }
 
-  /** Calls started through {@link #call} (each SDK call counts once, whatever the SDK retried). */
+  /**
+   * Calls started through {@link #call} (each SDK call counts once, whatever the SDK retried).
+   *
+   * @return the number of calls started so far
+   */
   public long callCount() {
     return calls.get();
   }
 
-  /** Calls tried again by {@link #call} after the SDK had given up. */
+  /**
+   * Calls tried again by {@link #call} after the SDK had given up.
+   *
+   * @return the number of calls retried after the SDK gave up
+   */
   public long retryCount() {
     return retries.get();
   }
 
-  /** The account's client-side rate limit in requests per second (0 = none). */
+  /**
+   * The account's client-side rate limit in requests per second (0 = none).
+   *
+   * @return the rate limit in requests per second, 0 for none
+   */
   public double requestsPerSecond() {
     return rateLimit.limits() ? rateLimit.permitsPerSecond() : 0;
   }

@@ -80,7 +80,13 @@ public final class AwsIamAccessKey extends AwsResourceBase implements AccessKey 
     this.accessKeyLastUsed = accessKeyLastUsed(lastUse, lastUsedExtras);
   }
 
-  /** Starts a key with this AccessKeyId, owned by the user {@code userName} (also its name). */
+  /**
+   * Starts a key with this AccessKeyId, owned by the user {@code userName} (also its name).
+   *
+   * @param accessKeyId the AccessKeyId, also the node id
+   * @param userName the owner's UserName
+   * @return a builder for the key
+   */
   public static Builder builder(String accessKeyId, String userName) {
     return new Builder(accessKeyId).userName(userName);
   }
@@ -90,6 +96,8 @@ public final class AwsIamAccessKey extends AwsResourceBase implements AccessKey 
    * do not have it) the key counts as used when {@code access_key_last_used.last_used} or {@code
    * atime} gives a time, and as unknown otherwise: never as "never".
    *
+   * @param values the node's reported values
+   * @return the access key
    * @throws PropertyValueException for a status other than {@code Active}/{@code Inactive}, a
    *     {@code last_use} other than {@code used}/{@code never}/{@code unknown}, a last-use time that
    *     is not a datetime, a missing {@code user_name} and {@code name}, or values that contradict
@@ -199,7 +207,11 @@ public final class AwsIamAccessKey extends AwsResourceBase implements AccessKey 
     return AwsKinds.AWS_IAM_ACCESS_KEY;
   }
 
-  /** The UserName of the owner (for the root user's keys, {@code root}). */
+  /**
+   * The UserName of the owner (for the root user's keys, {@code root}).
+   *
+   * @return the owner's user name
+   */
   public String userName() {
     return userName;
   }
@@ -219,6 +231,8 @@ public final class AwsIamAccessKey extends AwsResourceBase implements AccessKey 
    * service_name} and {@code region} when the key was used, plus any extra values the source
    * carried. Empty for a key that was never used or whose use is unknown (unless the source carried
    * extra values).
+   *
+   * @return the last-use values as a map, or empty when the use is not known
    */
   public Optional<Map<String, Object>> accessKeyLastUsed() {
     return Optional.ofNullable(accessKeyLastUsed);
@@ -227,12 +241,18 @@ public final class AwsIamAccessKey extends AwsResourceBase implements AccessKey 
   /**
    * Values of {@code access_key_last_used} this class does not model (such as Fix Inventory's
    * {@code last_rotated}), kept so that a round trip loses nothing.
+   *
+   * @return the extra values of {@code access_key_last_used}, empty when there are none
    */
   public Map<String, Object> lastUsedExtras() {
     return lastUsedExtras;
   }
 
-  /** A builder holding this key's values. */
+  /**
+   * A builder holding this key's values.
+   *
+   * @return a builder to derive a changed key from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -270,7 +290,12 @@ public final class AwsIamAccessKey extends AwsResourceBase implements AccessKey 
       this.lastUsedExtras.putAll(k.lastUsedExtras);
     }
 
-    /** Sets the owner's user name (required); it is also the key's name unless one is set. */
+    /**
+     * Sets the owner's user name (required); it is also the key's name unless one is set.
+     *
+     * @param userName the owner's user name
+     * @return this builder
+     */
     public Builder userName(String userName) {
       Objects.requireNonNull(userName, "userName");
       if (userName.isBlank()) {
@@ -287,36 +312,66 @@ public final class AwsIamAccessKey extends AwsResourceBase implements AccessKey 
       return super.name(name);
     }
 
-    /** Sets the status, or clears it (unknown) with {@code null}. */
+    /**
+     * Sets the status, or clears it (unknown) with {@code null}.
+     *
+     * @param status the status, or null for unknown
+     * @return this builder
+     */
     public Builder status(AccessKeyStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets the last use in any of its three states. */
+    /**
+     * Sets the last use in any of its three states.
+     *
+     * @param lastUse the last use
+     * @return this builder
+     */
     public Builder lastUse(LastUse lastUse) {
       this.lastUse = Objects.requireNonNull(lastUse, "lastUse");
       return this;
     }
 
-    /** Used at {@code at}, service and region unknown. */
+    /**
+     * Used at {@code at}, service and region unknown.
+     *
+     * @param at when the key was last used
+     * @return this builder
+     */
     public Builder lastUsed(Instant at) {
       return lastUse(LastUse.usedAt(at));
     }
 
-    /** Used at {@code at} by {@code serviceName} in {@code region}. */
+    /**
+     * Used at {@code at} by {@code serviceName} in {@code region}.
+     *
+     * @param at when the key was last used
+     * @param serviceName the AWS service it was used with
+     * @param region the region it was used in
+     * @return this builder
+     */
     public Builder lastUsed(Instant at, String serviceName, String region) {
       return lastUse(new LastUse.Used(
           at, Optional.of(Objects.requireNonNull(serviceName, "serviceName")),
           Optional.of(Objects.requireNonNull(region, "region"))));
     }
 
-    /** Never used (AWS reports {@code N/A}). */
+    /**
+     * Never used (AWS reports {@code N/A}).
+     *
+     * @return this builder
+     */
     public Builder neverUsed() {
       return lastUse(LastUse.never());
     }
 
-    /** Use not known (the default). */
+    /**
+     * Use not known (the default).
+     *
+     * @return this builder
+     */
     public Builder unknownUse() {
       return lastUse(LastUse.unknown());
     }
@@ -324,6 +379,9 @@ public final class AwsIamAccessKey extends AwsResourceBase implements AccessKey 
     /**
      * Replaces the values of {@code access_key_last_used} beyond {@code last_used}, {@code
      * service_name} and {@code region} (those three come from {@link #lastUse(LastUse)}).
+     *
+     * @param extras the extra values by name
+     * @return this builder
      */
     public Builder lastUsedExtras(Map<String, ?> extras) {
       Objects.requireNonNull(extras, "extras");
@@ -335,6 +393,7 @@ public final class AwsIamAccessKey extends AwsResourceBase implements AccessKey 
     /**
      * Builds the key.
      *
+     * @return the key
      * @throws IllegalArgumentException when the extras of {@code access_key_last_used} hold a value
      *     that the last use already gives
      */

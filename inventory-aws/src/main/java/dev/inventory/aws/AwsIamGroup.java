@@ -44,12 +44,22 @@ public final class AwsIamGroup extends AwsResourceBase implements Group {
     this.path = b.path;
   }
 
-  /** Starts a group with this GroupId as its node id. */
+  /**
+   * Starts a group with this GroupId as its node id.
+   *
+   * @param id the GroupId
+   * @return a builder for the group
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
 
-  /** The factory of kind {@code aws_iam_group}. */
+  /**
+   * The factory of kind {@code aws_iam_group}.
+   *
+   * @param values the node's reported values
+   * @return the group
+   */
   public static AwsIamGroup fromValues(PropertyValues values) {
     Builder b = builder(values.id()).common(values);
     values.datetime("atime").ifPresent(b::atime);
@@ -63,17 +73,29 @@ public final class AwsIamGroup extends AwsResourceBase implements Group {
     return AwsKinds.AWS_IAM_GROUP;
   }
 
-  /** The ARN, {@code arn:aws:iam::<account>:group<path><name>}. */
+  /**
+   * The ARN, {@code arn:aws:iam::<account>:group<path><name>}.
+   *
+   * @return the ARN, or empty when not known
+   */
   public Optional<String> arn() {
     return Optional.ofNullable(arn);
   }
 
-  /** The IAM path, for example {@code /}. */
+  /**
+   * The IAM path, for example {@code /}.
+   *
+   * @return the IAM path, or empty when not known
+   */
   public Optional<String> path() {
     return Optional.ofNullable(path);
   }
 
-  /** A builder holding this group's values. */
+  /**
+   * A builder holding this group's values.
+   *
+   * @return a builder to derive a changed group from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -98,25 +120,44 @@ public final class AwsIamGroup extends AwsResourceBase implements Group {
       this.path = r.path;
     }
 
-    /** Sets the last access time, or clears it with {@code null}. */
+    /**
+     * Sets the last access time, or clears it with {@code null}.
+     *
+     * @param atime the last access time, or null
+     * @return this builder
+     */
     public Builder atime(Instant atime) {
       this.atime = atime;
       return this;
     }
 
-    /** Sets the ARN, or clears it with {@code null}. */
+    /**
+     * Sets the ARN, or clears it with {@code null}.
+     *
+     * @param arn the ARN, or null
+     * @return this builder
+     */
     public Builder arn(String arn) {
       this.arn = arn;
       return this;
     }
 
-    /** Sets the IAM path (for example {@code /}), or clears it with {@code null}. */
+    /**
+     * Sets the IAM path (for example {@code /}), or clears it with {@code null}.
+     *
+     * @param path the IAM path, or null
+     * @return this builder
+     */
     public Builder path(String path) {
       this.path = path;
       return this;
     }
 
-    /** Builds the immutable resource. */
+    /**
+     * Builds the immutable resource.
+     *
+     * @return the group
+     */
     public AwsIamGroup build() {
       return new AwsIamGroup(this);
     }

@@ -44,12 +44,22 @@ public final class AwsIamRole extends AwsResourceBase implements Role {
     this.path = b.path;
   }
 
-  /** Starts a role with this RoleId as its node id. */
+  /**
+   * Starts a role with this RoleId as its node id.
+   *
+   * @param id the RoleId
+   * @return a builder for the role
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
 
-  /** The factory of kind {@code aws_iam_role}. */
+  /**
+   * The factory of kind {@code aws_iam_role}.
+   *
+   * @param values the node's reported values
+   * @return the role
+   */
   public static AwsIamRole fromValues(PropertyValues values) {
     Builder b = builder(values.id()).common(values);
     values.datetime("atime").ifPresent(b::atime);
@@ -63,17 +73,29 @@ public final class AwsIamRole extends AwsResourceBase implements Role {
     return AwsKinds.AWS_IAM_ROLE;
   }
 
-  /** The ARN, {@code arn:aws:iam::<account>:role<path><name>}. */
+  /**
+   * The ARN, {@code arn:aws:iam::<account>:role<path><name>}.
+   *
+   * @return the ARN, or empty when not known
+   */
   public Optional<String> arn() {
     return Optional.ofNullable(arn);
   }
 
-  /** The IAM path, for example {@code /}. */
+  /**
+   * The IAM path, for example {@code /}.
+   *
+   * @return the IAM path, or empty when not known
+   */
   public Optional<String> path() {
     return Optional.ofNullable(path);
   }
 
-  /** A builder holding this role's values. */
+  /**
+   * A builder holding this role's values.
+   *
+   * @return a builder to derive a changed role from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -98,25 +120,44 @@ public final class AwsIamRole extends AwsResourceBase implements Role {
       this.path = r.path;
     }
 
-    /** Sets when the role was last used, or clears it with {@code null}. */
+    /**
+     * Sets when the role was last used, or clears it with {@code null}.
+     *
+     * @param atime when the role was last used, or null
+     * @return this builder
+     */
     public Builder atime(Instant atime) {
       this.atime = atime;
       return this;
     }
 
-    /** Sets the ARN, or clears it with {@code null}. */
+    /**
+     * Sets the ARN, or clears it with {@code null}.
+     *
+     * @param arn the ARN, or null
+     * @return this builder
+     */
     public Builder arn(String arn) {
       this.arn = arn;
       return this;
     }
 
-    /** Sets the IAM path (for example {@code /}), or clears it with {@code null}. */
+    /**
+     * Sets the IAM path (for example {@code /}), or clears it with {@code null}.
+     *
+     * @param path the IAM path, or null
+     * @return this builder
+     */
     public Builder path(String path) {
       this.path = path;
       return this;
     }
 
-    /** Builds the immutable resource. */
+    /**
+     * Builds the immutable resource.
+     *
+     * @return the role
+     */
     public AwsIamRole build() {
       return new AwsIamRole(this);
     }

@@ -61,12 +61,22 @@ public final class AwsIamUser extends AwsResourceBase implements User {
     this.mfaActive = b.mfaActive;
   }
 
-  /** Starts a user with this UserId as its node id. */
+  /**
+   * Starts a user with this UserId as its node id.
+   *
+   * @param userId the UserId
+   * @return a builder for the user
+   */
   public static Builder builder(String userId) {
     return new Builder(userId);
   }
 
-  /** The factory of kind {@code aws_iam_user}. */
+  /**
+   * The factory of kind {@code aws_iam_user}.
+   *
+   * @param values the node's reported values
+   * @return the user
+   */
   public static AwsIamUser fromValues(PropertyValues values) {
     Builder b = builder(values.id()).common(values);
     values.datetime("atime").ifPresent(b::atime);
@@ -82,32 +92,56 @@ public final class AwsIamUser extends AwsResourceBase implements User {
     return AwsKinds.AWS_IAM_USER;
   }
 
-  /** The user's ARN, {@code arn:aws:iam::<account>:user<path><name>}. */
+  /**
+   * The user's ARN, {@code arn:aws:iam::<account>:user<path><name>}.
+   *
+   * @return the ARN, or empty when not known
+   */
   public Optional<String> arn() {
     return Optional.ofNullable(arn);
   }
 
-  /** The IAM path, for example {@code /} or {@code /ci/}. */
+  /**
+   * The IAM path, for example {@code /} or {@code /ci/}.
+   *
+   * @return the IAM path, or empty when not known
+   */
   public Optional<String> path() {
     return Optional.ofNullable(path);
   }
 
-  /** Whether the user can sign in to the console with a password, if known. */
+  /**
+   * Whether the user can sign in to the console with a password, if known.
+   *
+   * @return whether a console password is enabled, or empty when not known
+   */
   public Optional<Boolean> passwordEnabled() {
     return Optional.ofNullable(passwordEnabled);
   }
 
-  /** Whether an MFA device is active, if known. */
+  /**
+   * Whether an MFA device is active, if known.
+   *
+   * @return whether an MFA device is active, or empty when not known
+   */
   public Optional<Boolean> mfaActive() {
     return Optional.ofNullable(mfaActive);
   }
 
-  /** When the password was last used: the same value as {@link #atime()}. */
+  /**
+   * When the password was last used: the same value as {@link #atime()}.
+   *
+   * @return when the password was last used, or empty
+   */
   public Optional<Instant> passwordLastUsed() {
     return atime();
   }
 
-  /** A builder holding this user's values. */
+  /**
+   * A builder holding this user's values.
+   *
+   * @return a builder to derive a changed user from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -136,37 +170,66 @@ public final class AwsIamUser extends AwsResourceBase implements User {
       this.mfaActive = u.mfaActive;
     }
 
-    /** Sets when the password was last used. */
+    /**
+     * Sets when the password was last used.
+     *
+     * @param atime when the password was last used, or null
+     * @return this builder
+     */
     public Builder atime(Instant atime) {
       this.atime = atime;
       return this;
     }
 
-    /** Sets the ARN, or clears it with {@code null}. */
+    /**
+     * Sets the ARN, or clears it with {@code null}.
+     *
+     * @param arn the ARN, or null
+     * @return this builder
+     */
     public Builder arn(String arn) {
       this.arn = arn;
       return this;
     }
 
-    /** Sets the IAM path (for example {@code /}), or clears it with {@code null}. */
+    /**
+     * Sets the IAM path (for example {@code /}), or clears it with {@code null}.
+     *
+     * @param path the IAM path, or null
+     * @return this builder
+     */
     public Builder path(String path) {
       this.path = path;
       return this;
     }
 
-    /** Sets whether a console password is enabled, or clears it (unknown) with {@code null}. */
+    /**
+     * Sets whether a console password is enabled, or clears it (unknown) with {@code null}.
+     *
+     * @param passwordEnabled whether a console password is enabled, or null
+     * @return this builder
+     */
     public Builder passwordEnabled(Boolean passwordEnabled) {
       this.passwordEnabled = passwordEnabled;
       return this;
     }
 
-    /** Sets whether an MFA device is active, or clears it (unknown) with {@code null}. */
+    /**
+     * Sets whether an MFA device is active, or clears it (unknown) with {@code null}.
+     *
+     * @param mfaActive whether an MFA device is active, or null
+     * @return this builder
+     */
     public Builder mfaActive(Boolean mfaActive) {
       this.mfaActive = mfaActive;
       return this;
     }
 
-    /** Builds the immutable resource. */
+    /**
+     * Builds the immutable resource.
+     *
+     * @return the user
+     */
     public AwsIamUser build() {
       return new AwsIamUser(this);
     }

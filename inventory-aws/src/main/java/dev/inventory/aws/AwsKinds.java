@@ -76,7 +76,11 @@ public final class AwsKinds {
 
   private AwsKinds() {}
 
-  /** Every AWS kind, {@code aws_resource} first. */
+  /**
+   * Every AWS kind, {@code aws_resource} first.
+   *
+   * @return the AWS kinds, to register in a {@code KindRegistry}
+   */
   public static List<Kind> all() {
     return ALL;
   }

@@ -25,12 +25,23 @@ public final class AwsRegion extends AwsResourceBase implements Region {
     super(b, b.atime, Set.of());
   }
 
-  /** Starts a region with this node id (unique across accounts, for example {@code 111111111111/global}). */
+  /**
+   * Starts a region with this node id (unique across accounts, for example {@code
+   * 111111111111/global}).
+   *
+   * @param id the node id
+   * @return a builder for the region
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
 
-  /** The factory of kind {@code aws_region}. */
+  /**
+   * The factory of kind {@code aws_region}.
+   *
+   * @param values the node's reported values
+   * @return the region
+   */
   public static AwsRegion fromValues(PropertyValues values) {
     Builder b = builder(values.id()).common(values);
     values.datetime("atime").ifPresent(b::atime);
@@ -42,7 +53,11 @@ public final class AwsRegion extends AwsResourceBase implements Region {
     return AwsKinds.AWS_REGION;
   }
 
-  /** A builder holding this region's values. */
+  /**
+   * A builder holding this region's values.
+   *
+   * @return a builder to derive a changed region from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -62,13 +77,22 @@ public final class AwsRegion extends AwsResourceBase implements Region {
       super(a);
     }
 
-    /** Sets the last access time, or clears it with {@code null}. */
+    /**
+     * Sets the last access time, or clears it with {@code null}.
+     *
+     * @param atime the last access time, or null
+     * @return this builder
+     */
     public Builder atime(Instant atime) {
       this.atime = atime;
       return this;
     }
 
-    /** Builds the immutable resource. */
+    /**
+     * Builds the immutable resource.
+     *
+     * @return the region
+     */
     public AwsRegion build() {
       return new AwsRegion(this);
     }

@@ -232,19 +232,35 @@ abstract class AwsResourceBase implements AwsResource {
       return self();
     }
 
-    /** Sets the name, or clears it with {@code null}. */
+    /**
+     * Sets the name, or clears it with {@code null}.
+     *
+     * @param name the name, or null
+     * @return this builder
+     */
     public B name(String name) {
       this.name = name;
       return self();
     }
 
-    /** Adds one tag. */
+    /**
+     * Adds one tag.
+     *
+     * @param key the tag key
+     * @param value the tag value
+     * @return this builder
+     */
     public B tag(String key, String value) {
       tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return self();
     }
 
-    /** Replaces all tags. */
+    /**
+     * Replaces all tags.
+     *
+     * @param tags the tags by key
+     * @return this builder
+     */
     public B tags(Map<String, String> tags) {
       Objects.requireNonNull(tags, "tags");
       this.tags.clear();
@@ -252,13 +268,23 @@ abstract class AwsResourceBase implements AwsResource {
       return self();
     }
 
-    /** Sets when the resource was created, or clears it with {@code null}. */
+    /**
+     * Sets when the resource was created, or clears it with {@code null}.
+     *
+     * @param ctime the creation time, or null
+     * @return this builder
+     */
     public B ctime(Instant ctime) {
       this.ctime = ctime;
       return self();
     }
 
-    /** Sets when the resource was last modified, or clears it with {@code null}. */
+    /**
+     * Sets when the resource was last modified, or clears it with {@code null}.
+     *
+     * @param mtime the modification time, or null
+     * @return this builder
+     */
     public B mtime(Instant mtime) {
       this.mtime = mtime;
       return self();
@@ -267,13 +293,22 @@ abstract class AwsResourceBase implements AwsResource {
     /**
      * Adds a value that the kind does not declare (a plain value, see {@link dev.inventory.ValueType});
      * nested maps and lists are copied.
+     *
+     * @param name the property name
+     * @param value the plain value
+     * @return this builder
      */
     public B additionalProperty(String name, Object value) {
       additional.put(Objects.requireNonNull(name, "name"), value);
       return self();
     }
 
-    /** Replaces all additional values. */
+    /**
+     * Replaces all additional values.
+     *
+     * @param values the values by property name
+     * @return this builder
+     */
     public B additionalProperties(Map<String, ?> values) {
       Objects.requireNonNull(values, "values");
       additional.clear();

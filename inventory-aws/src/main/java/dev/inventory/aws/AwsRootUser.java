@@ -50,23 +50,43 @@ public final class AwsRootUser extends AwsResourceBase implements User {
     this.mfaActive = b.mfaActive;
   }
 
-  /** The root ARN of an account, {@code arn:aws:iam::<account>:root}: the root user's node id. */
+  /**
+   * The root ARN of an account, {@code arn:aws:iam::<account>:root}: the root user's node id.
+   *
+   * @param accountId the 12-digit account id
+   * @return the account's root ARN
+   */
   public static String rootArn(String accountId) {
     return "arn:aws:iam::" + accountId + ":root";
   }
 
-  /** Starts a root user with this node id and the name {@code root}. */
+  /**
+   * Starts a root user with this node id and the name {@code root}.
+   *
+   * @param id the node id
+   * @return a builder for the root user
+   */
   public static Builder builder(String id) {
     return new Builder(id).name(NAME);
   }
 
-  /** Starts the root user of an account: node id and ARN are the root ARN, the name is {@code root}. */
+  /**
+   * Starts the root user of an account: node id and ARN are the root ARN, the name is {@code root}.
+   *
+   * @param accountId the 12-digit account id
+   * @return a builder for that account's root user
+   */
   public static Builder forAccount(String accountId) {
     String arn = rootArn(accountId);
     return builder(arn).arn(arn);
   }
 
-  /** The factory of kind {@code aws_root_user}. */
+  /**
+   * The factory of kind {@code aws_root_user}.
+   *
+   * @param values the node's reported values
+   * @return the root user
+   */
   public static AwsRootUser fromValues(PropertyValues values) {
     Builder b = builder(values.id()).common(values);
     values.datetime("atime").ifPresent(b::atime);
@@ -81,27 +101,47 @@ public final class AwsRootUser extends AwsResourceBase implements User {
     return AwsKinds.AWS_ROOT_USER;
   }
 
-  /** The root ARN, {@code arn:aws:iam::<account>:root}. */
+  /**
+   * The root ARN, {@code arn:aws:iam::<account>:root}.
+   *
+   * @return the root ARN, or empty when not known
+   */
   public Optional<String> arn() {
     return Optional.ofNullable(arn);
   }
 
-  /** Whether a console password is set, if known. */
+  /**
+   * Whether a console password is set, if known.
+   *
+   * @return whether a console password is set, or empty when not known
+   */
   public Optional<Boolean> passwordEnabled() {
     return Optional.ofNullable(passwordEnabled);
   }
 
-  /** Whether an MFA device is active, if known. */
+  /**
+   * Whether an MFA device is active, if known.
+   *
+   * @return whether an MFA device is active, or empty when not known
+   */
   public Optional<Boolean> mfaActive() {
     return Optional.ofNullable(mfaActive);
   }
 
-  /** When the password was last used: the same value as {@link #atime()}. */
+  /**
+   * When the password was last used: the same value as {@link #atime()}.
+   *
+   * @return when the password was last used, or empty
+   */
   public Optional<Instant> passwordLastUsed() {
     return atime();
   }
 
-  /** A builder holding this root user's values. */
+  /**
+   * A builder holding this root user's values.
+   *
+   * @return a builder to derive a changed root user from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -128,31 +168,55 @@ public final class AwsRootUser extends AwsResourceBase implements User {
       this.mfaActive = u.mfaActive;
     }
 
-    /** Sets when the password was last used. */
+    /**
+     * Sets when the password was last used.
+     *
+     * @param atime when the password was last used, or null
+     * @return this builder
+     */
     public Builder atime(Instant atime) {
       this.atime = atime;
       return this;
     }
 
-    /** Sets the ARN, or clears it with {@code null}. */
+    /**
+     * Sets the ARN, or clears it with {@code null}.
+     *
+     * @param arn the ARN, or null
+     * @return this builder
+     */
     public Builder arn(String arn) {
       this.arn = arn;
       return this;
     }
 
-    /** Sets whether a console password is enabled, or clears it (unknown) with {@code null}. */
+    /**
+     * Sets whether a console password is enabled, or clears it (unknown) with {@code null}.
+     *
+     * @param passwordEnabled whether a console password is enabled, or null
+     * @return this builder
+     */
     public Builder passwordEnabled(Boolean passwordEnabled) {
       this.passwordEnabled = passwordEnabled;
       return this;
     }
 
-    /** Sets whether an MFA device is active, or clears it (unknown) with {@code null}. */
+    /**
+     * Sets whether an MFA device is active, or clears it (unknown) with {@code null}.
+     *
+     * @param mfaActive whether an MFA device is active, or null
+     * @return this builder
+     */
     public Builder mfaActive(Boolean mfaActive) {
       this.mfaActive = mfaActive;
       return this;
     }
 
-    /** Builds the immutable resource. */
+    /**
+     * Builds the immutable resource.
+     *
+     * @return the root user
+     */
     public AwsRootUser build() {
       return new AwsRootUser(this);
     }

@@ -58,12 +58,20 @@ public final class AwsSession implements AutoCloseable {
     this.accounts = List.copyOf(accounts);
   }
 
-  /** A builder; at least one {@link Builder#access} is needed. */
+  /**
+   * A builder; at least one {@link Builder#access} is needed.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The clients of every access, in the order they were added. */
+  /**
+   * The clients of every access, in the order they were added.
+   *
+   * @return the clients per access, one entry per access
+   */
   public List<AwsAccountClients> accounts() {
     return accounts;
   }
@@ -72,6 +80,8 @@ public final class AwsSession implements AutoCloseable {
    * The clients that reach {@code accountId}: a role ARN in that account says so without a call;
    * otherwise each access's account is asked from STS (once).
    *
+   * @param accountId the 12-digit account id
+   * @return the clients that reach that account
    * @throws NoSuchElementException when no access of this session reaches the account
    * @throws SdkException when no access reached it and asking STS failed in a way that may pass
    *     (throttling, a 5xx, an I/O error): a later call may find it
@@ -145,13 +155,23 @@ public final class AwsSession implements AutoCloseable {
 
     private Builder() {}
 
-    /** Adds an account to reach (repeatable). */
+    /**
+     * Adds an account to reach (repeatable).
+     *
+     * @param access how to reach the account
+     * @return this builder
+     */
     public Builder access(AwsAccess access) {
       accesses.add(Objects.requireNonNull(access, "access"));
       return this;
     }
 
-    /** Adds accounts to reach. */
+    /**
+     * Adds accounts to reach.
+     *
+     * @param list how to reach each account
+     * @return this builder
+     */
     public Builder accesses(List<AwsAccess> list) {
       list.forEach(this::access);
       return this;
@@ -160,31 +180,56 @@ public final class AwsSession implements AutoCloseable {
     /**
      * Sends every IAM and STS call (and the STS calls that assume roles) to {@code endpoint}
      * instead of AWS: a compatible endpoint, or a loopback fake in tests.
+     *
+     * @param endpoint the IAM and STS endpoint
+     * @return this builder
      */
     public Builder endpointOverride(URI endpoint) {
       this.endpoint = checkUri(endpoint);
       return this;
     }
 
-    /** Sends STS calls to {@code endpoint} (when it differs from the IAM endpoint). */
+    /**
+     * Sends STS calls to {@code endpoint} (when it differs from the IAM endpoint).
+     *
+     * @param endpoint the STS endpoint
+     * @return this builder
+     */
     public Builder stsEndpointOverride(URI endpoint) {
       this.stsEndpoint = checkUri(endpoint);
       return this;
     }
 
-    /** The IAM client's region, {@code aws-global} by default ({@code aws-cn-global}, {@code aws-us-gov-global} for other partitions). */
+    /**
+     * The IAM client's region, {@code aws-global} by default ({@code aws-cn-global}, {@code
+     * aws-us-gov-global} for other partitions).
+     *
+     * @param region the IAM client's region
+     * @return this builder
+     */
     public Builder iamRegion(Region region) {
       this.iamRegion = Objects.requireNonNull(region, "region");
       return this;
     }
 
-    /** The STS client's region, {@code us-east-1} by default. */
+    /**
+     * The STS client's region, {@code us-east-1} by default.
+     *
+     * @param region the STS client's region
+     * @return this builder
+     */
     public Builder stsRegion(Region region) {
       this.stsRegion = Objects.requireNonNull(region, "region");
       return this;
     }
 
-    /** Client-side rate limit per account ({@value #DEFAULT_REQUESTS_PER_SECOND} by default; 0 = none). */
+    /**
+     * Client-side rate limit per account ({@value #DEFAULT_REQUESTS_PER_SECOND} by default; 0 =
+     * none).
+     *
+     * @param rate requests per second per account, 0 for no limit
+     * @return this builder
+     */
     public Builder requestsPerSecond(double rate) {
       if (Double.isNaN(rate) || rate < 0) {
         throw new IllegalArgumentException("requestsPerSecond is 0 (no limit) or positive, got " + rate);
@@ -193,7 +238,12 @@ public final class AwsSession implements AutoCloseable {
       return this;
     }
 
-    /** The SDK retry strategy of every client; the SDK's standard strategy by default. */
+    /**
+     * The SDK retry strategy of every client; the SDK's standard strategy by default.
+     *
+     * @param strategy the SDK retry strategy
+     * @return this builder
+     */
     public Builder retryStrategy(RetryStrategy strategy) {
       this.retryStrategy = Objects.requireNonNull(strategy, "strategy");
       return this;
@@ -203,6 +253,11 @@ public final class AwsSession implements AutoCloseable {
      * How often a call is tried again after the SDK gave up on throttling, a 5xx or an I/O error
      * ({@value #DEFAULT_TRANSIENT_RETRIES} by default), and the backoff between those tries
      * (exponential from {@code base} up to {@code max}, with jitter; 500 ms and 20 s by default).
+     *
+     * @param retries how many times a call is tried again
+     * @param base the first backoff
+     * @param max the longest backoff
+     * @return this builder
      */
     public Builder transientRetries(int retries, Duration base, Duration max) {
       if (retries < 0) {
@@ -220,6 +275,7 @@ public final class AwsSession implements AutoCloseable {
     /**
      * Creates the clients (no call is made yet).
      *
+     * @return the session
      * @throws IllegalStateException when no access was added
      */
     public AwsSession build() {

@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  *     .build();
  * }</pre>
  *
- * <p>The graph has the shape of a collect (DESIGN §3.3): the {@code cloud} node {@code aws} -&gt;
+ * <p>The graph has the shape of a collect, so tests of a policy see what a real collect
+ * gives: the {@code cloud} node {@code aws} -&gt;
  * {@link AwsAccount} -&gt; {@link AwsRegion} {@code global} (node id {@code <account>/global})
  * -&gt; users, root user, groups and roles -&gt; access keys, as {@code default} edges, and {@code
  * user -delete-> key} for every key.
@@ -66,22 +67,43 @@ public final class Fixtures {
 
   private Fixtures() {}
 
-  /** Starts an AWS inventory whose relative times ({@link #daysAgo(long)}, ...) count back from {@code clock}. */
+  /**
+   * Starts an AWS inventory whose relative times ({@link #daysAgo(long)}, ...) count back from
+   * {@code clock}.
+   *
+   * @param clock the clock that relative times count back from
+   * @return a builder for the inventory
+   */
   public static AwsBuilder aws(Clock clock) {
     return new AwsBuilder(Objects.requireNonNull(clock, "clock"));
   }
 
-  /** {@code days} days before the builder's clock. */
+  /**
+   * {@code days} days before the builder's clock.
+   *
+   * @param days how many days back
+   * @return the relative time
+   */
   public static Ago daysAgo(long days) {
     return new Ago(Duration.ofDays(days));
   }
 
-  /** {@code hours} hours before the builder's clock. */
+  /**
+   * {@code hours} hours before the builder's clock.
+   *
+   * @param hours how many hours back
+   * @return the relative time
+   */
   public static Ago hoursAgo(long hours) {
     return new Ago(Duration.ofHours(hours));
   }
 
-  /** {@code duration} before the builder's clock. */
+  /**
+   * {@code duration} before the builder's clock.
+   *
+   * @param duration how far back
+   * @return the relative time
+   */
   public static Ago ago(Duration duration) {
     return new Ago(duration);
   }
@@ -96,7 +118,11 @@ public final class Fixtures {
    * @param duration how long before the clock; not negative
    */
   public record Ago(Duration duration) {
-    /** Checks that the duration is not negative. */
+    /**
+     * Checks that the duration is not negative.
+     *
+     * @param duration how far back, not negative
+     */
     public Ago {
       Objects.requireNonNull(duration, "duration");
       if (duration.isNegative()) {
@@ -104,7 +130,12 @@ public final class Fixtures {
       }
     }
 
-    /** The instant {@link #duration()} before {@code now}. */
+    /**
+     * The instant {@link #duration()} before {@code now}.
+     *
+     * @param now the instant to count back from
+     * @return {@code now} minus the duration
+     */
     public Instant before(Instant now) {
       return now.minus(duration);
     }
@@ -146,6 +177,10 @@ public final class Fixtures {
     /**
      * Adds an account named by its alias.
      *
+     * @param accountId the 12-digit account id
+     * @param alias the account alias, its name
+     * @param spec adds the account's users, groups and roles
+     * @return this builder
      * @throws IllegalArgumentException for an id that is not 12 digits, or an account added twice
      */
     public AwsBuilder account(String accountId, String alias, Consumer<AccountBuilder> spec) {
@@ -164,7 +199,13 @@ public final class Fixtures {
       return this;
     }
 
-    /** Adds an account without an alias: its name is its id. */
+    /**
+     * Adds an account without an alias: its name is its id.
+     *
+     * @param accountId the 12-digit account id
+     * @param spec adds the account's users, groups and roles
+     * @return this builder
+     */
     public AwsBuilder account(String accountId, Consumer<AccountBuilder> spec) {
       return account(accountId, accountId, spec);
     }
@@ -173,6 +214,7 @@ public final class Fixtures {
      * Builds the inventory, reading the clock once. Building again gives an equal inventory as long
      * as the clock has not moved.
      *
+     * @return the inventory
      * @throws IllegalArgumentException for a key, user or role used before it was created
      */
     public Inventory build() {
@@ -224,6 +266,9 @@ public final class Fixtures {
     /**
      * Adds an IAM user.
      *
+     * @param name the user name
+     * @param spec sets the user's values and adds its keys
+     * @return this builder
      * @throws IllegalArgumentException for an invalid name or a user name already in this account
      */
     public AccountBuilder user(String name, Consumer<UserBuilder> spec) {
@@ -238,7 +283,12 @@ public final class Fixtures {
       return this;
     }
 
-    /** Adds an IAM user with default values and no keys. */
+    /**
+     * Adds an IAM user with default values and no keys.
+     *
+     * @param name the user name
+     * @return this builder
+     */
     public AccountBuilder user(String name) {
       return user(name, u -> { });
     }
@@ -246,6 +296,8 @@ public final class Fixtures {
     /**
      * Adds the account's root user.
      *
+     * @param spec sets the root user's values and adds its keys
+     * @return this builder
      * @throws IllegalArgumentException when the account already has one
      */
     public AccountBuilder rootUser(Consumer<RootUserBuilder> spec) {
@@ -258,12 +310,22 @@ public final class Fixtures {
       return this;
     }
 
-    /** Adds the root user with default values and no keys. */
+    /**
+     * Adds the root user with default values and no keys.
+     *
+     * @return this builder
+     */
     public AccountBuilder rootUser() {
       return rootUser(r -> { });
     }
 
-    /** Adds an IAM group. */
+    /**
+     * Adds an IAM group.
+     *
+     * @param name the group name
+     * @param spec sets the group's values
+     * @return this builder
+     */
     public AccountBuilder group(String name, Consumer<GroupBuilder> spec) {
       checkName("group", name);
       Objects.requireNonNull(spec, "spec");
@@ -276,12 +338,23 @@ public final class Fixtures {
       return this;
     }
 
-    /** Adds an IAM group with default values. */
+    /**
+     * Adds an IAM group with default values.
+     *
+     * @param name the group name
+     * @return this builder
+     */
     public AccountBuilder group(String name) {
       return group(name, g -> { });
     }
 
-    /** Adds an IAM role. */
+    /**
+     * Adds an IAM role.
+     *
+     * @param name the role name
+     * @param spec sets the role's values
+     * @return this builder
+     */
     public AccountBuilder role(String name, Consumer<RoleBuilder> spec) {
       checkName("role", name);
       Objects.requireNonNull(spec, "spec");
@@ -294,7 +367,12 @@ public final class Fixtures {
       return this;
     }
 
-    /** Adds an IAM role with default values. */
+    /**
+     * Adds an IAM role with default values.
+     *
+     * @param name the role name
+     * @return this builder
+     */
     public AccountBuilder role(String name) {
       return role(name, r -> { });
     }
@@ -363,61 +441,113 @@ public final class Fixtures {
       this.keys = new Keys(account, "user " + name);
     }
 
-    /** When it was created (default: see {@link Fixtures}). */
+    /**
+     * When it was created (default: see {@link Fixtures}).
+     *
+     * @param when the creation time, relative to the builder's clock
+     * @return this builder
+     */
     public UserBuilder created(Ago when) {
       created = When.of(when);
       return this;
     }
 
-    /** When it was created (default: see {@link Fixtures}). */
+    /**
+     * When it was created (default: see {@link Fixtures}).
+     *
+     * @param when the creation time
+     * @return this builder
+     */
     public UserBuilder created(Instant when) {
       created = When.of(when);
       return this;
     }
 
-    /** When the console password was last used (the user's {@code atime}); enables the password. */
+    /**
+     * When the console password was last used (the user's {@code atime}); enables the password.
+     *
+     * @param when the last use, relative to the builder's clock
+     * @return this builder
+     */
     public UserBuilder passwordLastUsed(Ago when) {
       passwordLastUsed = When.of(when);
       return this;
     }
 
-    /** When the console password was last used (the user's {@code atime}); enables the password. */
+    /**
+     * When the console password was last used (the user's {@code atime}); enables the password.
+     *
+     * @param when the last use
+     * @return this builder
+     */
     public UserBuilder passwordLastUsed(Instant when) {
       passwordLastUsed = When.of(when);
       return this;
     }
 
-    /** Whether the user has a console password; by default only if {@code passwordLastUsed} is set. */
+    /**
+     * Whether the user has a console password; by default only if {@code passwordLastUsed} is set.
+     *
+     * @param enabled whether a console password is set
+     * @return this builder
+     */
     public UserBuilder passwordEnabled(boolean enabled) {
       passwordEnabled = enabled;
       return this;
     }
 
-    /** Whether an MFA device is active (default false). */
+    /**
+     * Whether an MFA device is active (default false).
+     *
+     * @param active whether an MFA device is active
+     * @return this builder
+     */
     public UserBuilder mfaActive(boolean active) {
       mfaActive = active;
       return this;
     }
 
-    /** Adds a tag. */
+    /**
+     * Adds a tag.
+     *
+     * @param key the tag key
+     * @param value the tag value
+     * @return this builder
+     */
     public UserBuilder tag(String key, String value) {
       tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
-    /** The IAM path (default {@code /}); it starts and ends with {@code /}. */
+    /**
+     * The IAM path (default {@code /}); it starts and ends with {@code /}.
+     *
+     * @param path the IAM path
+     * @return this builder
+     */
     public UserBuilder path(String path) {
       this.path = checkPath(path);
       return this;
     }
 
-    /** Adds a key with this AccessKeyId. */
+    /**
+     * Adds a key with this AccessKeyId.
+     *
+     * @param accessKeyId the AccessKeyId
+     * @param spec sets the key's values
+     * @return this builder
+     */
     public UserBuilder accessKey(String accessKeyId, Consumer<AccessKeyBuilder> spec) {
       keys.add(accessKeyId, spec);
       return this;
     }
 
-    /** Adds a key whose id is generated. */
+    /**
+     * Adds a key whose id is generated.
+     *
+     * @param spec sets the key's values
+     * @return this builder
+     */
     public UserBuilder accessKey(Consumer<AccessKeyBuilder> spec) {
       keys.add(null, spec);
       return this;
@@ -451,37 +581,68 @@ public final class Fixtures {
       this.keys = new Keys(account, "the root user");
     }
 
-    /** When the root password was last used (the root user's {@code atime}). */
+    /**
+     * When the root password was last used (the root user's {@code atime}).
+     *
+     * @param when the last use, relative to the builder's clock
+     * @return this builder
+     */
     public RootUserBuilder passwordLastUsed(Ago when) {
       passwordLastUsed = When.of(when);
       return this;
     }
 
-    /** When the root password was last used (the root user's {@code atime}). */
+    /**
+     * When the root password was last used (the root user's {@code atime}).
+     *
+     * @param when the last use
+     * @return this builder
+     */
     public RootUserBuilder passwordLastUsed(Instant when) {
       passwordLastUsed = When.of(when);
       return this;
     }
 
-    /** Whether the root user has a password (default true). */
+    /**
+     * Whether the root user has a password (default true).
+     *
+     * @param enabled whether a password is set
+     * @return this builder
+     */
     public RootUserBuilder passwordEnabled(boolean enabled) {
       passwordEnabled = enabled;
       return this;
     }
 
-    /** Whether an MFA device is active (default false). */
+    /**
+     * Whether an MFA device is active (default false).
+     *
+     * @param active whether an MFA device is active
+     * @return this builder
+     */
     public RootUserBuilder mfaActive(boolean active) {
       mfaActive = active;
       return this;
     }
 
-    /** Adds a root key with this AccessKeyId. */
+    /**
+     * Adds a root key with this AccessKeyId.
+     *
+     * @param accessKeyId the AccessKeyId
+     * @param spec sets the key's values
+     * @return this builder
+     */
     public RootUserBuilder accessKey(String accessKeyId, Consumer<AccessKeyBuilder> spec) {
       keys.add(accessKeyId, spec);
       return this;
     }
 
-    /** Adds a root key whose id is generated. */
+    /**
+     * Adds a root key whose id is generated.
+     *
+     * @param spec sets the key's values
+     * @return this builder
+     */
     public RootUserBuilder accessKey(Consumer<AccessKeyBuilder> spec) {
       keys.add(null, spec);
       return this;
@@ -560,61 +721,111 @@ public final class Fixtures {
 
     private AccessKeyBuilder() {}
 
-    /** When it was created (default: see {@link Fixtures}). */
+    /**
+     * When it was created (default: see {@link Fixtures}).
+     *
+     * @param when the creation time, relative to the builder's clock
+     * @return this builder
+     */
     public AccessKeyBuilder created(Ago when) {
       created = When.of(when);
       return this;
     }
 
-    /** When it was created (default: see {@link Fixtures}). */
+    /**
+     * When it was created (default: see {@link Fixtures}).
+     *
+     * @param when the creation time
+     * @return this builder
+     */
     public AccessKeyBuilder created(Instant when) {
       created = When.of(when);
       return this;
     }
 
-    /** Last used at {@code when}, service and region unknown. */
+    /**
+     * Last used at {@code when}, service and region unknown.
+     *
+     * @param when the last use, relative to the builder's clock
+     * @return this builder
+     */
     public AccessKeyBuilder lastUsed(Ago when) {
       return used(When.of(when), null, null);
     }
 
-    /** Last used at {@code when}, service and region unknown. */
+    /**
+     * Last used at {@code when}, service and region unknown.
+     *
+     * @param when the last use
+     * @return this builder
+     */
     public AccessKeyBuilder lastUsed(Instant when) {
       return used(When.of(when), null, null);
     }
 
-    /** Last used at {@code when} by {@code serviceName} (for example {@code s3}) in {@code region}. */
+    /**
+     * Last used at {@code when} by {@code serviceName} (for example {@code s3}) in {@code region}.
+     *
+     * @param when the last use, relative to the builder's clock
+     * @param serviceName the AWS service
+     * @param region the region
+     * @return this builder
+     */
     public AccessKeyBuilder lastUsed(Ago when, String serviceName, String region) {
       return used(When.of(when), Objects.requireNonNull(serviceName, "serviceName"),
           Objects.requireNonNull(region, "region"));
     }
 
-    /** Last used at {@code when} by {@code serviceName} (for example {@code s3}) in {@code region}. */
+    /**
+     * Last used at {@code when} by {@code serviceName} (for example {@code s3}) in {@code region}.
+     *
+     * @param when the last use
+     * @param serviceName the AWS service
+     * @param region the region
+     * @return this builder
+     */
     public AccessKeyBuilder lastUsed(Instant when, String serviceName, String region) {
       return used(When.of(when), Objects.requireNonNull(serviceName, "serviceName"),
           Objects.requireNonNull(region, "region"));
     }
 
-    /** Never used (AWS reports {@code N/A}). */
+    /**
+     * Never used (AWS reports {@code N/A}).
+     *
+     * @return this builder
+     */
     public AccessKeyBuilder neverUsed() {
       lastUsed = null;
       lastUseState = LastUse.never();
       return this;
     }
 
-    /** Use not known: the default. */
+    /**
+     * Use not known: the default.
+     *
+     * @return this builder
+     */
     public AccessKeyBuilder unknownUse() {
       lastUsed = null;
       lastUseState = LastUse.unknown();
       return this;
     }
 
-    /** Status {@code Active}: the default. */
+    /**
+     * Status {@code Active}: the default.
+     *
+     * @return this builder
+     */
     public AccessKeyBuilder active() {
       status = AccessKeyStatus.ACTIVE;
       return this;
     }
 
-    /** Status {@code Inactive}. */
+    /**
+     * Status {@code Inactive}.
+     *
+     * @return this builder
+     */
     public AccessKeyBuilder inactive() {
       status = AccessKeyStatus.INACTIVE;
       return this;
@@ -653,19 +864,34 @@ public final class Fixtures {
       this.name = name;
     }
 
-    /** When it was created (default: see {@link Fixtures}). */
+    /**
+     * When it was created (default: see {@link Fixtures}).
+     *
+     * @param when the creation time, relative to the builder's clock
+     * @return this builder
+     */
     public GroupBuilder created(Ago when) {
       created = When.of(when);
       return this;
     }
 
-    /** When it was created (default: see {@link Fixtures}). */
+    /**
+     * When it was created (default: see {@link Fixtures}).
+     *
+     * @param when the creation time
+     * @return this builder
+     */
     public GroupBuilder created(Instant when) {
       created = When.of(when);
       return this;
     }
 
-    /** The IAM path (default {@code /}). */
+    /**
+     * The IAM path (default {@code /}).
+     *
+     * @param path the IAM path
+     * @return this builder
+     */
     public GroupBuilder path(String path) {
       this.path = checkPath(path);
       return this;
@@ -693,37 +919,68 @@ public final class Fixtures {
       this.name = name;
     }
 
-    /** When it was created (default: see {@link Fixtures}). */
+    /**
+     * When it was created (default: see {@link Fixtures}).
+     *
+     * @param when the creation time, relative to the builder's clock
+     * @return this builder
+     */
     public RoleBuilder created(Ago when) {
       created = When.of(when);
       return this;
     }
 
-    /** When it was created (default: see {@link Fixtures}). */
+    /**
+     * When it was created (default: see {@link Fixtures}).
+     *
+     * @param when the creation time
+     * @return this builder
+     */
     public RoleBuilder created(Instant when) {
       created = When.of(when);
       return this;
     }
 
-    /** When the role was last assumed or used (the role's {@code atime}). */
+    /**
+     * When the role was last assumed or used (the role's {@code atime}).
+     *
+     * @param when the last use, relative to the builder's clock
+     * @return this builder
+     */
     public RoleBuilder lastUsed(Ago when) {
       lastUsed = When.of(when);
       return this;
     }
 
-    /** When the role was last assumed or used (the role's {@code atime}). */
+    /**
+     * When the role was last assumed or used (the role's {@code atime}).
+     *
+     * @param when the last use
+     * @return this builder
+     */
     public RoleBuilder lastUsed(Instant when) {
       lastUsed = When.of(when);
       return this;
     }
 
-    /** The IAM path (default {@code /}). */
+    /**
+     * The IAM path (default {@code /}).
+     *
+     * @param path the IAM path
+     * @return this builder
+     */
     public RoleBuilder path(String path) {
       this.path = checkPath(path);
       return this;
     }
 
-    /** Adds a tag. */
+    /**
+     * Adds a tag.
+     *
+     * @param key the tag key
+     * @param value the tag value
+     * @return this builder
+     */
     public RoleBuilder tag(String key, String value) {
       tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;

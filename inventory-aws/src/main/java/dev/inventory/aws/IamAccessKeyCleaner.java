@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.iam.model.StatusType;
 
 /**
  * The {@link Cleaner} of IAM access keys ({@code aws_iam_access_key}), through an {@link AwsSession}
- * that reaches the keys' accounts (DESIGN §5, §7).
+ * that reaches the keys' accounts.
  *
  * <ul>
  *   <li>{@code refresh}: {@code ListAccessKeys} of the owner (every page) and {@code
@@ -65,7 +65,11 @@ public final class IamAccessKeyCleaner implements Cleaner {
 
   private final AwsSession session;
 
-  /** A cleaner that reaches each key's account through {@code session}'s clients. */
+  /**
+   * A cleaner that reaches each key's account through {@code session}'s clients.
+   *
+   * @param session the session whose clients reach the keys' accounts
+   */
   public IamAccessKeyCleaner(AwsSession session) {
     this.session = Objects.requireNonNull(session, "session");
   }

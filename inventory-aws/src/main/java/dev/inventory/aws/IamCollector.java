@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Collects IAM users, their access keys and the root user of every account of an {@link
- * AwsSession} (DESIGN §7), in the graph shape of {@link Fixtures}: the cloud node {@code aws} -&gt;
+ * AwsSession}, in the graph shape of {@link Fixtures}: the cloud node {@code aws} -&gt;
  * {@link AwsAccount} (named by its alias, else its id) -&gt; {@link AwsRegion} {@code
  * <account>/global} -&gt; {@link AwsIamUser}s and the {@link AwsRootUser} -&gt; {@link
  * AwsIamAccessKey}s, plus {@code user -delete-> key}.
@@ -79,7 +79,12 @@ public final class IamCollector implements Collector {
     this.accountConcurrency = b.accountConcurrency;
   }
 
-  /** A builder for a collector over the accounts of {@code session}. */
+  /**
+   * A builder for a collector over the accounts of {@code session}.
+   *
+   * @param session the accounts to collect and their clients
+   * @return a builder for the collector
+   */
   public static Builder builder(AwsSession session) {
     return new Builder(session);
   }
@@ -184,13 +189,24 @@ public final class IamCollector implements Collector {
       this.session = Objects.requireNonNull(session, "session");
     }
 
-    /** Where last use comes from ({@link LastUsedMode#AUTO} by default). */
+    /**
+     * Where last use comes from ({@link LastUsedMode#AUTO} by default).
+     *
+     * @param mode where each key's last use is read from
+     * @return this builder
+     */
     public Builder lastUsed(LastUsedMode mode) {
       this.mode = Objects.requireNonNull(mode, "mode");
       return this;
     }
 
-    /** Calls in flight per account ({@value #DEFAULT_CONCURRENCY} by default); the session's rate limit still applies. */
+    /**
+     * Calls in flight per account ({@value #DEFAULT_CONCURRENCY} by default); the session's rate
+     * limit still applies.
+     *
+     * @param concurrency calls in flight per account, at least 1
+     * @return this builder
+     */
     public Builder concurrency(int concurrency) {
       if (concurrency < 1) {
         throw new IllegalArgumentException("concurrency is at least 1, got " + concurrency);
@@ -199,7 +215,12 @@ public final class IamCollector implements Collector {
       return this;
     }
 
-    /** Accounts collected at once ({@value #DEFAULT_ACCOUNT_CONCURRENCY} by default). */
+    /**
+     * Accounts collected at once ({@value #DEFAULT_ACCOUNT_CONCURRENCY} by default).
+     *
+     * @param accounts accounts collected at once, at least 1
+     * @return this builder
+     */
     public Builder accountConcurrency(int accounts) {
       if (accounts < 1) {
         throw new IllegalArgumentException("accountConcurrency is at least 1, got " + accounts);
@@ -208,7 +229,13 @@ public final class IamCollector implements Collector {
       return this;
     }
 
-    /** Whether to read each user's tags with {@code ListUserTags} (true by default; one call per user). */
+    /**
+     * Whether to read each user's tags with {@code ListUserTags} (true by default; one call per
+     * user).
+     *
+     * @param read whether to call {@code ListUserTags}
+     * @return this builder
+     */
     public Builder userTags(boolean read) {
       this.userTags = read;
       return this;
@@ -217,6 +244,9 @@ public final class IamCollector implements Collector {
     /**
      * Whether to collect the root user and its keys (true by default). They come from the
      * credential report, which is then fetched even with {@link LastUsedMode#PER_KEY}.
+     *
+     * @param collect whether to collect the root user
+     * @return this builder
      */
     public Builder rootUser(boolean collect) {
       this.rootUser = collect;
@@ -227,6 +257,11 @@ public final class IamCollector implements Collector {
      * How to wait for the credential report: first wait {@code initial}, doubling up to {@code max}
      * while it is generated (or after {@code LimitExceeded}), and give up after {@code giveUpAfter}
      * (then last use is read per key). Defaults: 2 s, 30 s, 10 min.
+     *
+     * @param initial the first wait
+     * @param max the longest wait
+     * @param giveUpAfter the total wait after which the report is given up
+     * @return this builder
      */
     public Builder reportPolling(Duration initial, Duration max, Duration giveUpAfter) {
       new CredentialReportFetcher.Polling(initial, max, giveUpAfter); // checks the values
@@ -236,7 +271,11 @@ public final class IamCollector implements Collector {
       return this;
     }
 
-    /** Builds the collector. */
+    /**
+     * Builds the collector.
+     *
+     * @return the collector
+     */
     public IamCollector build() {
       return new IamCollector(this);
     }

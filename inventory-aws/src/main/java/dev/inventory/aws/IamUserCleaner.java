@@ -48,7 +48,11 @@ import software.amazon.awssdk.services.iam.model.User;
 public final class IamUserCleaner implements Cleaner {
   private final AwsSession session;
 
-  /** A cleaner that reaches each user's account through {@code session}'s clients. */
+  /**
+   * A cleaner that reaches each user's account through {@code session}'s clients.
+   *
+   * @param session the session whose clients reach the users' accounts
+   */
   public IamUserCleaner(AwsSession session) {
     this.session = Objects.requireNonNull(session, "session");
   }

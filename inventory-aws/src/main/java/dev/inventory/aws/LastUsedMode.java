@@ -32,7 +32,12 @@ public enum LastUsedMode {
     this.cliName = cliName;
   }
 
-  /** The name used on command lines and in configuration: {@code per-key}, {@code credential-report}, {@code auto}. */
+  /**
+   * The name used on command lines and in configuration: {@code per-key}, {@code
+   * credential-report}, {@code auto}.
+   *
+   * @return the mode's command-line name
+   */
   public String cliName() {
     return cliName;
   }
@@ -40,6 +45,8 @@ public enum LastUsedMode {
   /**
    * The mode with this {@link #cliName()} (case-insensitive; the enum constant's name works too).
    *
+   * @param text a command-line name or constant name
+   * @return the mode
    * @throws IllegalArgumentException naming the choices, for any other text
    */
   public static LastUsedMode parse(String text) {

@@ -6,7 +6,8 @@ import dev.inventory.query.dsl.StringProperty;
 
 /**
  * Properties of access keys ({@code access_key} and its subkinds such as {@code
- * aws_iam_access_key}), named after their query names (DESIGN §3.2).
+ * aws_iam_access_key}), named after their query names, so
+ * Java and text queries read alike.
  *
  * <pre>{@code
  * import static dev.inventory.query.AccessKeys.*;

@@ -13,7 +13,7 @@ import java.util.Objects;
  * <p>{@link #and} and {@link #or} build the same {@link And} and {@link Or} nodes as the parser, so
  * {@code a.and(b).or(c)} is the AST of the text {@code (a and b) or c}: each call wraps what was
  * built before it, the way the parenthesised text reads. Text that mixes {@code and} and {@code or}
- * without parentheses is a syntax error (DESIGN §4.7), so the printed form always carries them.
+ * without parentheses is a syntax error (a reader cannot tell which binds first), so the printed form always carries them.
  *
  * <pre>{@code
  * import static dev.inventory.query.Q.*;

@@ -281,7 +281,7 @@ public final class Q {
   }
 
   /**
-   * The common cleanup policy (DESIGN §4.5): used, and last used more than {@code d} ago; or never
+   * The common cleanup policy for access keys: used, and last used more than {@code d} ago; or never
    * used, and created more than {@code d} ago. A key whose last use is unknown never matches.
    *
    * <pre>{@code

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Runs queries over one immutable snapshot and a state store (DESIGN §4.2, §4.6). Thread-safe:
+ * Runs queries over one immutable snapshot and a state store. Thread-safe:
  * compile once, run from any number of threads.
  *
  * <pre>{@code

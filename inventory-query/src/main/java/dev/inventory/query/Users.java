@@ -6,7 +6,7 @@ import dev.inventory.query.dsl.StringProperty;
 
 /**
  * Properties of users ({@code user} and its subkinds such as {@code aws_iam_user}), named after
- * their query names (DESIGN §3.2).
+ * their query names, so Java and text queries read alike.
  *
  * <pre>{@code
  * import static dev.inventory.query.Q.*;

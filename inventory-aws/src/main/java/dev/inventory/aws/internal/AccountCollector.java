@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.User;
 
 /**
- * Collects the IAM users, access keys and root user of one account (DESIGN §7): STS for the
+ * Collects the IAM users, access keys and root user of one account: STS for the
  * account id, the alias, every page of {@code ListUsers}, per user {@code ListUserTags} and {@code
  * ListAccessKeys} (always with {@code UserName}), then the last use of every key from the
  * credential report or per key, on a pool of {@code concurrency} threads. Every call goes through

@@ -5,7 +5,8 @@ package dev.inventory.query.ast;
  *
  * <p>{@link And} and {@link Or} flatten nested nodes of their own type on construction; the
  * printer puts parentheses wherever an {@code or} sits inside an {@code and} (or the other way
- * round), because mixing the two without parentheses is a syntax error (DESIGN §4.7).
+ * round), because mixing the two without parentheses is a syntax error (a reader cannot
+ * tell which one binds first).
  *
  * <pre>{@code
  * Term t = And.of(IsTerm.of("access_key"),

@@ -33,7 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The text command pipeline of DESIGN §4.3: {@code search <query> [| command ...]} over one
+ * The text command pipeline: {@code search <query> [| command ...]} over one
  * snapshot and a state store. Used by the shell and by jobs; host code can call it too.
  *
  * <pre>{@code
@@ -309,7 +309,7 @@ public final class Commands {
     return a;
   }
 
-  /** {@code search A | search B}: B filters what A found (DESIGN §4.3, Fix Inventory's combine). */
+  /** {@code search A | search B}: B filters what A found (Fix Inventory's combine). */
   static Query combine(Query a, Query b) {
     List<Part> parts = new ArrayList<>(a.parts());
     Part lastA = parts.remove(parts.size() - 1);

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * {@code count [path]}: one group per distinct value with the number of nodes that have it, sorted
  * by count ascending, then by value; {@code total matched} are the nodes with a value, {@code total
- * unmatched} those without (DESIGN §4.7: unlike Fix Inventory, the words mean what they say). A node
+ * unmatched} those without (unlike Fix Inventory, the words mean what they say). A node
  * with several values (a path through {@code [*]}) counts once in each of its groups.
  */
 final class Counting {

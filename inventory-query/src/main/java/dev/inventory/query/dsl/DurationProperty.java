@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * A synthetic time since an event: {@code age} (since {@code ctime}), {@code last_access} (since
  * {@code atime}), {@code last_update} (since {@code mtime}). A node without the underlying time
- * matches neither {@link #olderThan} nor {@link #newerThan} (DESIGN §4.2).
+ * matches neither {@link #olderThan} nor {@link #newerThan}: an
+ * unknown age is neither old nor new, so a cleanup policy never selects it by accident.
  *
  * <pre>{@code
  * import static dev.inventory.query.Q.*;

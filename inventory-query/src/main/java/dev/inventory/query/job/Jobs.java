@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.inventory.internal.AtomicFiles;
+import dev.inventory.AtomicFiles;
 import dev.inventory.query.command.Commands;
 import dev.inventory.query.command.Placeholders;
 import dev.inventory.query.parse.QueryParser;

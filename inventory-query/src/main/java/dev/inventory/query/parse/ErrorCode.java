@@ -37,7 +37,7 @@ public enum ErrorCode {
   EMPTY_NAME,
   /** A backslash escape other than {@code \" \\ \/ \'} in a double-quoted string. */
   INVALID_ESCAPE,
-  /** {@code and} and {@code or} mixed at one level without parentheses (DESIGN §4.7). */
+  /** {@code and} and {@code or} mixed at one level without parentheses: which one binds first is unclear. */
   AMBIGUOUS_AND_OR,
   /** A number that does not fit (limits, ranges, counts, array positions are {@code int}s). */
   NUMBER_OUT_OF_RANGE,

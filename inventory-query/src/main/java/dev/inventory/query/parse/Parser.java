@@ -39,7 +39,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Recursive-descent parser of the query language (DESIGN §4.1), one method per grammar rule with
+ * Recursive-descent parser of the query language, one method per grammar rule with
  * the rule above it. It reads {@code text} from {@code from} to {@code to}, so that the search of a
  * command line is parsed in place and errors point into the whole line.
  *
@@ -100,7 +100,7 @@ final class Parser {
   // or_term  := and_term { "or" and_term }
   // and_term := unary { "and" unary }
   // Read as one loop: 'and' and 'or' mixed at one level is an error that shows both readings
-  // (DESIGN §4.7), because Fix Inventory reads them left to right and a cleanup query must never
+  // because Fix Inventory reads them left to right and a cleanup query must never
   // silently mean something else.
   Term term() {
     enter();

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reads the text query language (DESIGN §4.1) and command lines into the AST of {@link
+ * Reads the text query language and command lines into the AST of {@link
  * dev.inventory.query.ast}. Stateless and thread-safe.
  *
  * <p>For any input string the parser returns an AST or throws {@link QuerySyntaxException}; it

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A compiled {@code path [all|any|none] op value} with the null, time and array rules of DESIGN
- * §4.2.
+ * A compiled {@code path [all|any|none] op value} with the query language's null, time and array
+ * rules.
  *
  * <ul>
  *   <li>{@code == null} matches a missing or null value; every other operator with a missing value is

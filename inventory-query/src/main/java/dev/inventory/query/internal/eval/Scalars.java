@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Value coercion, equality and ordering with the rules of DESIGN §4.2: literals are coerced to the
+ * Value coercion, equality and ordering with the query language's rules: literals are coerced to the
  * declared type of the property; numbers compare by value whatever their Java type; values of
  * different kinds are never ordered.
  */

@@ -1,4 +1,4 @@
-package dev.inventory.internal;
+package dev.inventory;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
  * them, its owner and group; a new file gets {@code rw-------}, where the file system is POSIX. The
  * temporary file is created with {@code rw-------}, so no one else ever reads a half-written one.
  * A target that cannot be written ({@link #whyNotWritable(Path)}) is refused and left alone: a
- * person who made a file read-only meant it. Not API: shared by the state store, the fixture
- * writer and the job files.
+ * person who made a file read-only meant it. The state store, the fixture writer and the job
+ * store use it; so may a program that keeps its own files next to theirs.
  */
 public final class AtomicFiles {
   private static final Set<PosixFilePermission> NEW_FILE =

@@ -1,4 +1,4 @@
-package dev.inventory.internal;
+package dev.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

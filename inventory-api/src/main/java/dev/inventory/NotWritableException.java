@@ -1,11 +1,11 @@
-package dev.inventory.internal;
+package dev.inventory;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
  * A file cannot be written (read-only, a directory, no such directory, a directory that is not
- * writable); the message says so in words, for example {@code is read-only}. Not API.
+ * writable); the message says so in words, for example {@code is read-only}.
  */
 public final class NotWritableException extends IOException {
   private static final long serialVersionUID = 1L;
