@@ -14,12 +14,14 @@ import java.util.OptionalInt;
  *   <caption>keys</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@code cleanup}</td><td>{@code false}</td><td>run cleanup at the workflow's cleanup
- *       step; while false, an executor only ever runs dry</td></tr>
+ *       step; while false, an executor refuses every run that is not a dry run ({@link
+ *       CleanupRefusedException}) and the workflow skips its cleanup step</td></tr>
  *   <tr><td>{@code cleanup_dry_run}</td><td>{@code true}</td><td>plan and report, call nothing
  *       that changes the cloud</td></tr>
  *   <tr><td>{@code cleanup_pool_size}</td><td>{@code 16}</td><td>threads per pass, at least 1</td></tr>
  *   <tr><td>{@code cleanup_max_resources}</td><td>none</td><td>refuse the whole run if the plan
- *       has more nodes; at least 0</td></tr>
+ *       has more nodes, before any cleaner call (a dry run reports every node as skipped with the
+ *       reason); at least 0</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -87,6 +89,19 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
   /** A builder starting from this configuration. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * This configuration with only {@code cleanup_dry_run} changed, as a shell's {@code --dry-run}
+   * or {@code --no-dry-run} option asks: every other key, {@code cleanup} and {@code
+   * cleanup_max_resources} among them, keeps its value, so the option can never enable a cleanup
+   * that the configuration disables.
+   *
+   * @param dryRun whether the run only plans and reports
+   * @return the changed copy (this configuration when nothing changes)
+   */
+  public CleanupConfig withDryRun(boolean dryRun) {
+    return dryRun == this.dryRun ? this : new CleanupConfig(cleanup, dryRun, poolSize, maxResources);
   }
 
   /**
