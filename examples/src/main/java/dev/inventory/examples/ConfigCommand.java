@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * every cleanup path of the shell reads.
  */
 final class ConfigCommand implements ShellCommand {
+  static final String HELP =
+      "config show                 the worker configuration every cleanup uses"
+          + "\nconfig set worker KEY=VALUE e.g. config set worker cleanup=true";
+
   private final AtomicReference<CleanupConfig> config;
 
   ConfigCommand(AtomicReference<CleanupConfig> config) {
@@ -21,11 +25,6 @@ final class ConfigCommand implements ShellCommand {
     return List.of("config", "configs");
   }
 
-  @Override
-  public String help() {
-    return "config show                 the worker configuration every cleanup uses"
-        + "\nconfig set worker KEY=VALUE e.g. config set worker cleanup=true";
-  }
 
   @Override
   public String run(String line) {

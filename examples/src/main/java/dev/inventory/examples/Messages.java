@@ -86,6 +86,11 @@ final class Messages {
     return "line " + e.line() + ":" + e.column() + ": " + escape(e.reason()) + "\n" + shown + "\n" + caret;
   }
 
+  /** The text without the Java class names a cause may have left in it. */
+  static String withoutClassNames(String text) {
+    return CLASS_NAME.matcher(text).replaceAll("");
+  }
+
   /**
    * The message of an error for people: its own text (or, when it has none, a short word for its
    * kind) without the Java class names a cause may have left in it, control characters escaped.

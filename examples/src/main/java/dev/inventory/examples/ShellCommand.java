@@ -6,14 +6,11 @@ import java.util.List;
 
 /**
  * One of the shell's own commands ({@code cleanup}, {@code workflow}, {@code config} ...): its
- * names, its lines in {@code help}, and what it does with a command line that starts with its name.
+ * names and what it does with a command line that starts with one of them.
  */
 interface ShellCommand {
   /** The name a line starts with; the first is the one {@code help} shows. */
   List<String> names();
-
-  /** Its lines in {@code help}. */
-  String help();
 
   /**
    * Runs the line and returns what to print.
