@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 final class Messages {
   /** How many columns of a long line an error shows around its position. */
   static final int WINDOW = 80;
+  // A line up to this long is shown whole: it fits a wide terminal.
+  private static final int WHOLE = 120;
   private static final String MORE = "...";
   // "java.nio.file.NoSuchFileException: x" or "IllegalArgumentException: x" left in a message by a cause.
   private static final Pattern CLASS_NAME =
@@ -55,8 +57,9 @@ final class Messages {
   }
 
   /**
-   * A syntax error as {@code line L:C: reason}, the line (at most {@link #WINDOW} columns of it
-   * around the error, with {@code ...} where text is left out) and a caret under the error.
+   * A syntax error as {@code line L:C: reason}, the line (a line longer than 120 columns only in a
+   * window of {@link #WINDOW} columns around the error, with {@code ...} where text is left out)
+   * and a caret under the error.
    */
   static String syntax(QuerySyntaxException e) {
     String text = e.text();
@@ -70,7 +73,7 @@ final class Messages {
     int at = Math.min(offset - lineStart, line.length());
     int from = 0;
     int to = line.length();
-    if (line.length() > WINDOW) {
+    if (line.length() > WHOLE) {
       from = Math.max(0, Math.min(at - WINDOW / 2, line.length() - WINDOW));
       to = Math.min(line.length(), from + WINDOW);
     }
