@@ -186,7 +186,6 @@ public final class Shell {
     try {
       shell = open(options, out, err);
     } catch (InventoryException e) {
-      shell = null;
       err.println("inventory: " + Messages.of(e));
       if (options.debug) {
         e.printStackTrace(err);
