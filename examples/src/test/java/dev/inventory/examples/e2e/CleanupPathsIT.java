@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,24 +19,11 @@ import org.junit.jupiter.api.Test;
  * cleaner is called. The shell's cleaners act on the state file, so an unchanged file shows that
  * no cleaner ran.
  */
-class CleanupPathsIT {
+class CleanupPathsIT extends ShellJarTest {
   private static final String DISABLED = "worker:\n  cleanup: false\n";
   private static final String CAPPED = "worker:\n  cleanup: true\n  cleanup_max_resources: 5\n";
   private static final String REAL_RUN = "cleanup run --no-dry-run";
 
-  private Path dir;
-  private ShellJar shell;
-
-  @BeforeEach
-  void setUp() {
-    dir = ShellJar.newDirectory();
-    shell = ShellJar.asCurrentUser(dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    ShellJar.deleteTree(dir);
-  }
 
   /** A state file with the 26 stale keys marked, and a config file; the run must leave the state as it is. */
   private final class Setup {

@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,23 +22,10 @@ import org.junit.jupiter.api.Test;
  * cleanup configuration, the state file, the export, fixture marks, jobs, the config file, users
  * with keys left, the messages and the terminal).
  */
-class ShellDefectsIT {
+class ShellDefectsIT extends ShellJarTest {
   private static final Pattern JAVA_NAMES =
       Pattern.compile("[A-Z]\\w*(Exception|Error|Feature)\\b|\\bat [a-z]+\\.[\\w.$]+\\(|java\\.[a-z]+\\.");
 
-  private Path dir;
-  private ShellJar shell;
-
-  @BeforeEach
-  void setUp() {
-    dir = ShellJar.newDirectory();
-    shell = ShellJar.asCurrentUser(dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    ShellJar.deleteTree(dir);
-  }
 
   private static void assertForPeople(String text) {
     assertThat(JAVA_NAMES.matcher(text).find()).as("no Java class names or stack frames in:\n%s", text).isFalse();
@@ -56,48 +43,41 @@ class ShellDefectsIT {
   }
 
   // 1. cleanup: false and the cap are the shell's configuration too.
-  @Test
-  void should_refuse_a_real_cleanup_when_the_config_file_says_cleanup_false() throws IOException {
-    Path config = write("worker.yaml", "worker:\n  cleanup: false\n");
+  // Runs the commands on a state file with the 26 stale keys marked: refused with exit 2, the file unchanged.
+  private Result refused(String configText, String... commands) throws IOException {
+    Path config = write("worker.yaml", configText);
     Path state = markedState("state.json");
     byte[] before = Files.readAllBytes(state);
+    List<String> args = new ArrayList<>(List.of("--now", NOW, "--state", state.toString(), "--config", config.toString()));
+    for (String c : commands) {
+      args.add("-c");
+      args.add(c);
+    }
 
-    Result r = shell.run("--now", NOW, "--state", state.toString(), "--config", config.toString(),
-        "-c", "cleanup run --no-dry-run");
+    Result r = shell.run(args.toArray(String[]::new));
 
     assertThat(r.code()).as(r.toString()).isEqualTo(2);
-    assertThat(r.err()).contains("refused").contains("cleanup").contains("config set worker cleanup=true");
+    assertThat(r.err()).contains("refused");
     assertForPeople(r.err());
     assertThat(Files.readAllBytes(state)).isEqualTo(before);
+    return r;
+  }
+
+  @Test
+  void should_refuse_a_real_cleanup_when_the_config_file_says_cleanup_false() throws IOException {
+    Result r = refused("worker:\n  cleanup: false\n", "cleanup run --no-dry-run");
+    assertThat(r.err()).contains("cleanup").contains("config set worker cleanup=true");
   }
 
   @Test
   void should_refuse_a_real_cleanup_after_config_set_worker_cleanup_false() throws IOException {
-    Path config = write("worker.yaml", "worker:\n  cleanup: true\n");
-    Path state = markedState("state.json");
-    byte[] before = Files.readAllBytes(state);
-
-    Result r = shell.run("--now", NOW, "--state", state.toString(), "--config", config.toString(),
-        "-c", "config set worker cleanup=false", "-c", "cleanup run --no-dry-run");
-
-    assertThat(r.code()).as(r.toString()).isEqualTo(2);
-    assertThat(r.err()).contains("refused");
-    assertThat(Files.readAllBytes(state)).isEqualTo(before);
+    refused("worker:\n  cleanup: true\n", "config set worker cleanup=false", "cleanup run --no-dry-run");
   }
 
   @Test
   void should_refuse_a_run_over_the_cap_before_any_cleaner_call() throws IOException {
-    Path config = write("worker.yaml", "worker:\n  cleanup: true\n  cleanup_max_resources: 5\n");
-    Path state = markedState("state.json");
-    byte[] before = Files.readAllBytes(state);
-
-    Result r = shell.run("--now", NOW, "--state", state.toString(), "--config", config.toString(),
-        "-c", "cleanup run --no-dry-run");
-
-    assertThat(r.code()).as(r.toString()).isEqualTo(2);
-    assertThat(r.err()).contains("refused").contains("cleanup_max_resources").contains("26");
-    assertForPeople(r.err());
-    assertThat(Files.readAllBytes(state)).isEqualTo(before);
+    Result r = refused("worker:\n  cleanup: true\n  cleanup_max_resources: 5\n", "cleanup run --no-dry-run");
+    assertThat(r.err()).contains("cleanup_max_resources").contains("26");
   }
 
   @Test
