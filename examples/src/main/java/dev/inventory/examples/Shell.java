@@ -4,61 +4,51 @@ import dev.inventory.BaseKinds;
 import dev.inventory.Inventory;
 import dev.inventory.InventoryException;
 import dev.inventory.Kind;
-import dev.inventory.aws.AwsAccess;
+import dev.inventory.Suggestions;
 import dev.inventory.aws.AwsSession;
 import dev.inventory.aws.IamAccessKeyCleaner;
 import dev.inventory.aws.IamCollector;
 import dev.inventory.aws.IamUserCleaner;
-import dev.inventory.aws.LastUsedMode;
+import dev.inventory.cleanup.CleanupConfig;
+import dev.inventory.cleanup.CleanupExecutor;
+import dev.inventory.cleanup.CleanupRefusedException;
+import dev.inventory.cleanup.StateOnlyCleaner;
 import dev.inventory.collect.CollectContext;
 import dev.inventory.collect.CollectProgress;
 import dev.inventory.collect.CollectResult;
+import dev.inventory.collect.FixtureCollector;
 import dev.inventory.collect.SourceError;
-import dev.inventory.spi.Collector;
-import dev.inventory.workflow.WorkflowEvent;
-import dev.inventory.workflow.WorkflowListener;
 import dev.inventory.fixture.Fixture;
 import dev.inventory.fixture.FixtureFormat;
-import dev.inventory.cleanup.CleanupConfig;
-import dev.inventory.cleanup.CleanupExecutor;
-import dev.inventory.cleanup.StateOnlyCleaner;
-import dev.inventory.collect.FixtureCollector;
 import dev.inventory.query.QuerySelectionCheck;
-import dev.inventory.query.job.JobRun;
-import dev.inventory.query.job.Jobs;
-import dev.inventory.query.job.JobsCommand;
 import dev.inventory.query.command.Commands;
 import dev.inventory.query.parse.ErrorCode;
+import dev.inventory.query.parse.QueryParser;
 import dev.inventory.query.parse.QuerySyntaxException;
+import dev.inventory.spi.Collector;
 import dev.inventory.state.StateStore;
-import dev.inventory.workflow.WorkflowResult;
+import dev.inventory.workflow.WorkflowEvent;
+import dev.inventory.workflow.WorkflowListener;
 import dev.inventory.workflow.Workflows;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The inventory shell: runs text commands (Fix Inventory's search syntax and pipeline) against the
- * demo organisation or a fixture.
+ * demo organisation, a fixture or AWS.
  *
  * <pre>
  * java -jar examples/target/inventory.jar [--fixture FILE] [--now INSTANT] [--state FILE]
- *                                         [--export FILE] [--config FILE] [-c COMMAND]...
+ *                                         [--export FILE] [--config FILE] [--debug] [-c COMMAND]...
  * java -jar examples/target/inventory.jar --aws [--profile NAME] [--role-arn ARN [--external-id ID]]...
  *                                         [--endpoint-url URL] [--last-used per-key|credential-report|auto]
  *                                         [--requests-per-second N] [other options]
@@ -67,32 +57,25 @@ import java.util.concurrent.atomic.AtomicReference;
  * <ul>
  *   <li>without {@code --fixture}: the bundled demo organisation, built relative to the clock;
  *   <li>{@code --aws}: collects IAM users and access keys from AWS instead (progress on standard
- *       error), with the default credentials, {@code --profile NAME}, or one account per {@code
- *       --role-arn ARN} (assumed with the profile's or the default credentials; {@code --external-id
- *       ID} belongs to the role ARN before it); {@code --endpoint-url} sends IAM and STS calls to a
- *       compatible endpoint; {@code cleanup run --no-dry-run} then calls IAM;
- *   <li>{@code --now 2026-05-01T00:00:00Z} fixes the clock; {@code --state FILE} keeps marks in a
- *       JSON state file (it wins over marks carried by the fixture);
- *   <li>{@code --config FILE} reads the worker configuration ({@code cleanup}, {@code
- *       cleanup_dry_run} ...) from a YAML or JSON file; {@code config set worker KEY=VALUE} changes it;
- *   <li>{@code workflow run collect_and_cleanup} re-collects the snapshot (the demo organisation or
- *       the fixture file), runs the jobs waiting for each step ({@code jobs add ...}) and cleans up
- *       with state-only cleaners when {@code cleanup} is true;
- *   <li>{@code --export FILE} writes the loaded inventory and its marks as an NDJSON fixture;
- *   <li>each {@code -c} runs one command line in order and prints its output; without {@code -c} the
- *       shell reads command lines from standard input (with a prompt when it is a terminal) until
- *       end of input or {@code quit}.
+ *       error); {@code cleanup run --no-dry-run} then calls IAM;
+ *   <li>{@code --state FILE} keeps marks in a JSON state file, opened (and checked to be writable)
+ *       before any command runs; marks carried by the fixture are added for nodes the file does not
+ *       know; jobs are kept next to it in {@code FILE.jobs.json};
+ *   <li>{@code --config FILE} reads the worker configuration; {@code config set worker KEY=VALUE}
+ *       changes it; every cleanup ({@code cleanup run}, a workflow, a job, the scheduler) uses it;
+ *   <li>{@code --export FILE} writes the inventory and its marks as an NDJSON fixture after the
+ *       commands ran;
+ *   <li>each {@code -c} runs one command line in order; without {@code -c} the shell reads command
+ *       lines from standard input (with line editing, history and completion at a terminal), and
+ *       runs scheduled jobs while it reads.
  * </ul>
  *
- * Exit codes: 0 on success, 2 on a syntax or usage error (rendered on standard error), 1 on any
- * other error. With {@code -c} or piped input the shell stops at the first error; at a terminal it
+ * Exit codes: 0 on success, 2 on a syntax or usage error or a refused cleanup, 1 on any other
+ * error. With {@code -c} or piped input the shell stops at the first error; at a terminal it
  * reports the error and goes on.
  */
 public final class Shell {
-  static final String USAGE =
-      "usage: inventory [--fixture FILE | --aws [--profile NAME] [--role-arn ARN [--external-id ID]]... [--endpoint-url URL]\n"
-      + "                  [--last-used per-key|credential-report|auto] [--requests-per-second N]]\n"
-      + "                 [--now INSTANT] [--state FILE] [--export FILE] [--config FILE] [-c COMMAND]...";
+  private static final List<String> LEAVE = List.of("quit", "exit");
 
   // Replaced after every workflow run, so searches see the snapshot the workflow collected.
   private volatile Commands commands;
@@ -101,27 +84,27 @@ public final class Shell {
   private final Clock clock;
   private final PrintStream out;
   private final PrintStream err;
+  private final boolean debug;
   private final AtomicReference<CleanupConfig> config;
   private final Workflows workflows;
-  private final Jobs jobs;
-  private final JobsCommand jobsCommand;
+  private final ShellJobs jobs;
+  private final List<ShellCommand> own;
   // Set when the shell works on AWS: its cleaners call IAM; closed when the shell ends.
   private final AwsSession aws;
 
   private Shell(Inventory inventory, Collector collector, AwsSession aws, StateStore state, Clock clock,
-      CleanupConfig config, PrintStream out, PrintStream err) {
+      CleanupConfig config, Path jobsFile, PrintStream out, PrintStream err, boolean debug) {
     this.inventory = inventory;
     this.aws = aws;
     this.state = state;
     this.clock = clock;
     this.out = out;
     this.err = err;
+    this.debug = debug;
     this.config = new AtomicReference<>(config);
     this.commands = commandsFor(inventory);
     // A job at post_collect must search the snapshot just collected, before the shell swaps its commands.
-    this.jobs = Jobs.builder().clock(clock)
-        .commands(this::jobCommands).build();
-    this.jobsCommand = new JobsCommand(jobs);
+    this.jobs = new ShellJobs(jobsFile, clock, this::runForJob, this::checkForJob);
     Workflows.Builder workflowsBuilder = Workflows.builder()
         .collector(collector)
         .state(state)
@@ -129,7 +112,7 @@ public final class Shell {
         .cleanupConfig(this.config::get)
         .executor(this::executor)
         .clock(clock)
-        .listener(jobs);
+        .listener(jobs.jobs());
     if (aws != null) {
       // A collect from AWS takes a while: show its progress, as the first collect did.
       workflowsBuilder.listener(new WorkflowListener() {
@@ -145,16 +128,32 @@ public final class Shell {
       });
     }
     this.workflows = workflowsBuilder.build();
+    jobs.scheduleWith(workflows);
+    this.own = List.of(
+        new KindsCommand(() -> this.inventory),
+        new CleanupCommand(() -> this.inventory, state, this.config::get, this::executor),
+        new JobsShellCommand(jobs),
+        new WorkflowCommand(workflows, jobs.jobs(), this::takeSnapshot),
+        new ConfigCommand(this.config),
+        new HelpCommand());
   }
 
-  private Commands jobCommands() {
-    return workflows.current().map(this::commandsFor).orElse(commands);
+  private void takeSnapshot() {
+    workflows.current().ifPresent(snapshot -> {
+      inventory = snapshot;
+      commands = commandsFor(snapshot);
+    });
   }
 
   private Commands commandsFor(Inventory snapshot) {
     return Commands.builder().inventory(snapshot).state(state).clock(clock).build();
   }
 
+  /**
+   * Starts the shell and exits with its exit code.
+   *
+   * @param args the command line options; {@code --help} lists them
+   */
   public static void main(String[] args) {
     boolean terminal = System.console() != null;
     System.exit(run(args, System.in, System.out, System.err, terminal));
@@ -162,47 +161,86 @@ public final class Shell {
 
   /** Runs the shell; returns the process exit code. */
   static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
-    Options options;
+    ShellOptions options;
     try {
-      options = Options.parse(args);
-    } catch (UsageException e) {
+      options = ShellOptions.parse(args);
+    } catch (ShellOptions.UsageException e) {
       err.println("inventory: " + e.getMessage());
-      err.println(USAGE);
+      err.println(ShellOptions.USAGE);
       return 2;
     }
     if (options.help) {
-      out.println(USAGE);
+      out.println(ShellOptions.USAGE);
       out.println();
-      out.println(help());
+      out.println(helpText());
       return 0;
+    }
+    if (options.version) {
+      out.println("inventory " + version());
+      return 0;
+    }
+    if (options.debug) {
+      ShellLogging.debug();
     }
     Shell shell;
     try {
       shell = open(options, out, err);
     } catch (InventoryException e) {
-      err.println("inventory: " + e.getMessage());
+      err.println("inventory: " + Messages.of(e));
+      if (options.debug) {
+        e.printStackTrace(err);
+      }
       return 1;
     }
+    int code = 0;
     try {
       if (!options.commands.isEmpty()) {
         for (String line : options.commands) {
-          int code = shell.execute(line);
+          code = shell.execute(line);
           if (code != 0) {
-            return code;
+            break;
           }
         }
-        return 0;
+      } else {
+        code = shell.readLoop(in, terminal);
       }
-      return shell.repl(in, terminal);
+      if (options.export != null) {
+        // After the commands, so the file holds what this run marked and collected.
+        int exported = shell.export(options.export);
+        code = code != 0 ? code : exported;
+      }
+      return code;
     } finally {
-      if (shell.aws != null) {
-        shell.aws.close();
-      }
+      shell.close();
     }
   }
 
-  private static Shell open(Options options, PrintStream out, PrintStream err) {
+  private static String version() {
+    String v = Shell.class.getPackage().getImplementationVersion();
+    return v == null ? "(development build)" : v;
+  }
+
+  private int export(Path file) {
+    try {
+      FixtureFormat.write(inventory, state.all(), file);
+      return 0;
+    } catch (InventoryException e) {
+      return report(e);
+    }
+  }
+
+  private void close() {
+    jobs.close();
+    if (aws != null) {
+      aws.close();
+    }
+  }
+
+  private static Shell open(ShellOptions options, PrintStream out, PrintStream err) {
     Clock clock = options.now == null ? Clock.systemUTC() : Clock.fixed(options.now, ZoneOffset.UTC);
+    // The state file first: a state file the shell cannot write stops it before anything is read or collected.
+    StateStore state = options.state == null ? StateStore.inMemory() : StateStore.jsonFile(options.state);
+    CleanupConfig config = options.config == null ? CleanupConfig.defaults() : CleanupConfig.load(options.config);
     AwsSession aws = null;
     Collector collector;
     Fixture fixture;
@@ -215,26 +253,17 @@ public final class Shell {
         aws.close();
         throw e;
       }
+    } else if (options.fixture == null) {
+      fixture = Fixture.of(DemoOrganisation.build(clock));
+      collector = FixtureCollector.of("demo", () -> DemoOrganisation.build(clock));
     } else {
-      fixture = options.fixture == null
-          ? Fixture.of(DemoOrganisation.build(clock))
-          : FixtureFormat.read(options.fixture);
-      collector = options.fixture == null
-          ? FixtureCollector.of("demo", () -> DemoOrganisation.build(clock))
-          : FixtureCollector.ofFile(options.fixture);
+      fixture = FixtureFormat.read(options.fixture);
+      collector = FixtureCollector.ofFile(options.fixture);
     }
-    StateStore state;
-    if (options.state != null) {
-      state = StateStore.jsonFile(options.state);
-    } else {
-      state = StateStore.inMemory();
-      fixture.loadStateInto(state);
-    }
-    if (options.export != null) {
-      FixtureFormat.write(fixture.inventory(), state.all(), options.export);
-    }
-    CleanupConfig config = options.config == null ? CleanupConfig.defaults() : CleanupConfig.load(options.config);
-    return new Shell(fixture.inventory(), collector, aws, state, clock, config, out, err);
+    // Marks the fixture carries are added for the nodes the state does not know yet.
+    fixture.loadStateInto(state);
+    Path jobsFile = options.state == null ? null : ShellJobs.fileNextTo(options.state);
+    return new Shell(fixture.inventory(), collector, aws, state, clock, config, jobsFile, out, err, options.debug);
   }
 
   /**
@@ -257,21 +286,18 @@ public final class Shell {
     err.println("collect " + p.source() + ": " + p.message() + (p.counted() ? " " + p.done() + "/" + p.total() : ""));
   }
 
-  /** Reads and runs lines until end of input; at a terminal errors do not stop the loop. */
-  private int repl(InputStream in, boolean terminal) {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    if (terminal) {
-      out.println("Inventory shell on " + inventory.size() + " resources. Type help for the commands, quit to leave.");
-    }
-    int lastError = 0;
-    try {
+  /** Reads and runs lines until end of input (scheduled jobs run meanwhile); at a terminal errors do not stop the loop. */
+  private int readLoop(InputStream in, boolean terminal) {
+    LineInput input = terminal ? LineInput.terminal(in, out) : LineInput.plain(in, out);
+    jobs.start(input::printAbove);
+    try (input) {
+      if (terminal) {
+        out.println("Inventory shell on " + inventory.size() + " resources. Type help for the commands, quit to leave.");
+      }
+      int lastError = 0;
       while (true) {
-        if (terminal) {
-          out.print("> ");
-          out.flush();
-        }
-        String line = reader.readLine();
-        if (line == null || line.strip().equals("quit") || line.strip().equals("exit")) {
+        String line = input.readLine("> ");
+        if (line == null || LEAVE.contains(line.strip())) {
           return terminal ? 0 : lastError;
         }
         if (line.isBlank() || line.strip().startsWith("#")) {
@@ -285,147 +311,98 @@ public final class Shell {
           lastError = code;
         }
       }
-    } catch (IOException e) {
-      err.println("inventory: cannot read standard input: " + e.getMessage());
+    } catch (LineInput.InputException e) {
+      err.println("inventory: cannot read standard input: " + Messages.of(e));
       return 1;
+    } finally {
+      jobs.stop();
     }
   }
 
   /** Runs one command line; prints its output or its error; returns the exit code for it. */
   int execute(String line) {
-    String trimmed = line.strip();
     try {
-      if (trimmed.equals("help")) {
-        out.println(help());
-      } else if (trimmed.equals("kinds")) {
-        out.println(kinds(inventory));
-      } else if (trimmed.equals("cleanup") || trimmed.startsWith("cleanup ")) {
-        out.println(cleanup(trimmed));
-      } else if (isCommand(trimmed, "jobs") || isCommand(trimmed, "job")) {
-        out.println(jobsCommand.execute(trimmed.indexOf(' ') < 0 ? "" : trimmed.substring(trimmed.indexOf(' ') + 1)));
-      } else if (isCommand(trimmed, "workflow") || isCommand(trimmed, "workflows")) {
-        out.println(workflow(trimmed));
-      } else if (isCommand(trimmed, "config") || isCommand(trimmed, "configs")) {
-        out.println(config(trimmed));
-      } else {
-        out.println(commands.execute(line).text());
-      }
+      out.println(dispatch(line));
       return 0;
-    } catch (QuerySyntaxException e) {
-      err.println(e.getMessage());
-      return 2;
-    } catch (InventoryException e) {
-      err.println("error: " + e.getMessage());
+    } catch (WorkflowCommand.FailedRun e) {
+      out.println(e.getMessage());
       return 1;
+    } catch (InventoryException e) {
+      return report(e);
     }
   }
 
-  private static boolean isCommand(String line, String name) {
-    return line.equals(name) || line.startsWith(name + " ");
+  // Prints an error for people (a stack trace only with --debug); its exit code.
+  private int report(InventoryException e) {
+    if (e instanceof QuerySyntaxException q) {
+      err.println(Messages.syntax(q));
+    } else if (e instanceof CleanupRefusedException) {
+      String m = Messages.of(e);
+      err.println(m.startsWith("cleanup refused") ? m : "cleanup refused: " + m);
+    } else {
+      err.println("error: " + Messages.of(e));
+    }
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    return e instanceof QuerySyntaxException || e instanceof CleanupRefusedException ? 2 : 1;
   }
 
-  /** {@code workflow list}, {@code workflow run ID}, {@code workflow history ID}. */
-  private String workflow(String line) {
-    String[] words = line.split("\\s+");
-    if (words.length == 2 && words[1].equals("list")) {
-      return String.join("\n", workflows.workflowNames());
-    }
-    if (words.length == 3 && words[1].equals("run")) {
-      requireWorkflow(line, words[2]);
-      List<JobRun> before = jobs.runs();
-      WorkflowResult result = workflows.run(words[2]);
-      workflows.current().ifPresent(snapshot -> {
-        inventory = snapshot;
-        commands = commandsFor(snapshot);
-      });
-      StringBuilder b = new StringBuilder("Workflow " + words[2] + " started with id " + result.runId() + ".\n");
-      b.append(result.render());
-      List<JobRun> ran = jobs.runs().stream().filter(r -> !before.contains(r)).toList();
-      if (!ran.isEmpty()) {
-        b.append("jobs:\n");
-        ran.forEach(r -> b.append("  ").append(r.summary()).append('\n'));
-      }
-      result.cleanupReport().ifPresent(report -> b.append(report.render()));
-      return b.toString().stripTrailing();
-    }
-    if (words.length == 3 && words[1].equals("history")) {
-      requireWorkflow(line, words[2]);
-      List<WorkflowResult> runs = workflows.history(words[2]);
-      if (runs.isEmpty()) {
-        return "No runs of workflow " + words[2] + ".";
-      }
-      StringBuilder b = new StringBuilder();
-      for (WorkflowResult r : runs) {
-        b.append(r.runId()).append(' ').append(r.started()).append(" .. ").append(r.ended()).append(' ')
-            .append(r.ok() ? "ok" : "with errors").append('\n');
-      }
-      return b.toString().stripTrailing();
-    }
-    throw usage(line, "expected 'workflow list', 'workflow run ID' or 'workflow history ID'",
-        List.of("'history'", "'list'", "'run'"));
-  }
-
-  private void requireWorkflow(String line, String id) {
-    if (!workflows.workflowNames().contains(id)) {
-      throw usage(line, "unknown workflow '" + id + "'; known workflows: " + String.join(", ", workflows.workflowNames()),
-          workflows.workflowNames());
-    }
-  }
-
-  /** {@code config show} and {@code config set worker KEY=VALUE[, KEY=VALUE]...}. */
-  private String config(String line) {
-    String[] words = line.split("\\s+", 4);
-    if (words.length == 2 && words[1].equals("show")) {
-      CleanupConfig c = config.get();
-      return CleanupConfig.SECTION + ":\n  " + c.toString().replace(", ", "\n  ").replace("=", ": ");
-    }
-    if (words.length == 4 && words[1].equals("set") && words[2].equals(CleanupConfig.SECTION)) {
-      CleanupConfig changed = config.get();
-      for (String pair : words[3].split(",")) {
-        int eq = pair.indexOf('=');
-        if (eq < 0) {
-          throw usage(line, "expected KEY=VALUE, got '" + pair.strip() + "'", List.of("KEY=VALUE"));
-        }
-        String key = pair.substring(0, eq).strip();
-        // Fix Inventory's keys are prefixed with the section (fixworker.cleanup); both spellings work.
-        key = key.startsWith("fixworker.") ? key.substring("fixworker.".length()) : key;
-        changed = changed.with(key, pair.substring(eq + 1).strip());
-      }
-      config.set(changed);
-      return "Configuration " + CleanupConfig.SECTION + " updated: " + changed;
-    }
-    throw usage(line, "expected 'config show' or 'config set worker KEY=VALUE'", List.of("'set'", "'show'"));
-  }
-
-  private static QuerySyntaxException usage(String line, String reason, List<String> expected) {
-    int at = line.indexOf(' ') < 0 ? line.length() : line.indexOf(' ') + 1;
-    return new QuerySyntaxException(ErrorCode.UNEXPECTED_ARGUMENT, reason, line, at,
-        Math.max(0, line.length() - at), expected);
-  }
-
-  /**
-   * {@code cleanup plan} prints the plan; {@code cleanup run [--dry-run|--no-dry-run]} runs it. The
-   * shell works on fixtures, so its cleaners act on the state only (and the report says so); the
-   * marking query of every node is re-checked with {@link QuerySelectionCheck}.
-   */
-  private String cleanup(String line) {
-    String[] words = line.split("\\s+");
-    boolean dryRun = true;
-    if (words.length >= 2 && words[1].equals("plan") && words.length == 2) {
-      return executor(CleanupConfig.defaults()).plan(inventory, state).render();
-    }
-    if (words.length < 2 || !words[1].equals("run") || words.length > 3) {
-      throw cleanupUsage(line);
-    }
-    if (words.length == 3) {
-      switch (words[2]) {
-        case "--dry-run" -> dryRun = true;
-        case "--no-dry-run" -> dryRun = false;
-        default -> throw cleanupUsage(line);
+  /** What a line prints; a shell command, or a search pipeline. */
+  private String dispatch(String line) {
+    String trimmed = line.strip();
+    for (ShellCommand c : own) {
+      if (c.accepts(trimmed)) {
+        return c.run(trimmed);
       }
     }
-    CleanupConfig config = CleanupConfig.builder().cleanup(!dryRun).dryRun(dryRun).build();
-    return executor(config).run(inventory, state).render();
+    if (trimmed.equals("search") || trimmed.startsWith("search ") || trimmed.startsWith("search\t")) {
+      return commands.execute(line).text();
+    }
+    throw unknownCommand(trimmed);
+  }
+
+  private QuerySyntaxException unknownCommand(String line) {
+    int end = 0;
+    while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+      end++;
+    }
+    String word = line.substring(0, end);
+    List<String> names = commandNames();
+    String hint = Suggestions.didYouMean(word, names);
+    return new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN, "unknown command '" + word + "'"
+        + (hint.isEmpty() ? "" : hint) + "; the commands are: " + String.join(", ", names)
+        + " (help describes them)", line, 0, word.length(), names.stream().map(n -> "'" + n + "'").toList());
+  }
+
+  /** Every command a line may start with, sorted. */
+  List<String> commandNames() {
+    TreeSet<String> names = new TreeSet<>(LEAVE);
+    names.add("search");
+    own.forEach(c -> names.add(c.names().get(0)));
+    return List.copyOf(names);
+  }
+
+  // The command lines of a job: the shell's own commands (cleanup run ...) and searches.
+  private String runForJob(String line) {
+    try {
+      return dispatch(line);
+    } catch (CleanupRefusedException e) {
+      String m = Messages.of(e);
+      throw new CleanupRefusedException(m.startsWith("cleanup refused") ? m : "cleanup refused: " + m);
+    }
+  }
+
+  // A job's command line is checked when it is added: a shell command by its name, a search by the parser.
+  private void checkForJob(String line) {
+    String trimmed = line.strip();
+    if (own.stream().anyMatch(c -> c.accepts(trimmed))) {
+      return;
+    }
+    if (!trimmed.startsWith("search")) {
+      throw unknownCommand(trimmed);
+    }
+    QueryParser.parseCommandLine(trimmed);
   }
 
   private CleanupExecutor executor(CleanupConfig config) {
@@ -442,25 +419,23 @@ public final class Shell {
     return b.build();
   }
 
-  private static QuerySyntaxException cleanupUsage(String line) {
-    int at = line.indexOf(' ') < 0 ? line.length() : line.indexOf(' ') + 1;
-    return new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN,
-        "expected 'cleanup plan' or 'cleanup run [--dry-run|--no-dry-run]'", line, at,
-        Math.max(0, line.length() - at), List.of("'plan'", "'run'"));
-  }
-
-  static String help() {
-    return Commands.help()
-        + "\ncleanup plan                print what a cleanup would act on, pass by pass"
-        + "\ncleanup run [--no-dry-run]  run the cleanup (dry run unless --no-dry-run; on fixtures: state only, with --aws: IAM)"
-        + "\njobs add --id ID [--wait-for-event EVENT] [--schedule \"CRON\"] [--timeout SECONDS] 'LINE'"
-        + "\njobs list|show ID|delete ID|run ID|activate ID|deactivate ID"
-        + "\nworkflow list|run ID|history ID  e.g. workflow run collect_and_cleanup"
-        + "\nconfig show                 the worker configuration"
-        + "\nconfig set worker KEY=VALUE e.g. config set worker cleanup=true"
-        + "\nkinds                       the number of resources per kind and per base kind"
-        + "\nhelp                        this list"
-        + "\nquit                        leave the shell";
+  /** Every command once: the search pipeline's, then the shell's own. */
+  static String helpText() {
+    List<String> lines = new ArrayList<>();
+    for (String l : Commands.help().split("\n")) {
+      // The shell lists its own help below, with the other shell commands.
+      if (!l.startsWith("help ")) {
+        lines.add(l);
+      }
+    }
+    lines.add(CleanupCommand.HELP);
+    lines.add(JobsShellCommand.HELP);
+    lines.add(WorkflowCommand.HELP);
+    lines.add(ConfigCommand.HELP);
+    lines.add(KindsCommand.HELP);
+    lines.add("help                        this list");
+    lines.add("quit                        leave the shell (also exit, or end of input)");
+    return String.join("\n", lines);
   }
 
   /** Resources per kind, then per base kind. */
@@ -477,154 +452,5 @@ public final class Shell {
     }
     b.append(String.format("%ntotal: %d resources, %d edges", inventory.size(), inventory.edgeCount()));
     return b.toString();
-  }
-
-  /** A bad command line option. */
-  static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UsageException(String message) {
-      super(message);
-    }
-  }
-
-  /** The parsed command line options. */
-  static final class Options {
-    Path fixture;
-    Path state;
-    Path export;
-    Path config;
-    Instant now;
-    boolean help;
-    boolean aws;
-    String profile;
-    URI endpoint;
-    LastUsedMode lastUsed = LastUsedMode.AUTO;
-    Double requestsPerSecond;
-    final List<String> roleArns = new ArrayList<>();
-    // External id per role ARN, by position; null when none was given.
-    final List<String> externalIds = new ArrayList<>();
-    final List<String> commands = new ArrayList<>();
-    private final List<String> awsOnly = new ArrayList<>();
-
-    /** One access per role ARN (on the profile's or the default credentials), else the base credentials alone. */
-    AwsSession awsSession() {
-      AwsAccess base = profile == null ? AwsAccess.defaultCredentials() : AwsAccess.profile(profile);
-      AwsSession.Builder b = AwsSession.builder();
-      if (roleArns.isEmpty()) {
-        b.access(base);
-      }
-      for (int i = 0; i < roleArns.size(); i++) {
-        b.access(base.assumeRole(roleArns.get(i), externalIds.get(i)));
-      }
-      if (endpoint != null) {
-        b.endpointOverride(endpoint);
-      }
-      if (requestsPerSecond != null) {
-        b.requestsPerSecond(requestsPerSecond);
-      }
-      return b.build();
-    }
-
-    static Options parse(String[] args) throws UsageException {
-      Options o = new Options();
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        if (a.equals("--help") || a.equals("-h")) {
-          o.help = true;
-          continue;
-        }
-        if (a.equals("--aws")) {
-          o.aws = true;
-          continue;
-        }
-        if (!List.of("--fixture", "--now", "--state", "--export", "--config", "-c", "--profile", "--role-arn",
-            "--external-id", "--endpoint-url", "--last-used", "--requests-per-second").contains(a)) {
-          throw new UsageException("unknown option '" + a + "'");
-        }
-        if (i + 1 >= args.length) {
-          throw new UsageException("option " + a + " needs a value");
-        }
-        String value = args[++i];
-        switch (a) {
-          case "--fixture" -> o.fixture = Path.of(value);
-          case "--state" -> o.state = Path.of(value);
-          case "--export" -> o.export = Path.of(value);
-          case "--config" -> o.config = Path.of(value);
-          case "-c" -> o.commands.add(value);
-          case "--profile" -> o.profile = o.awsOption(a, value);
-          case "--role-arn" -> {
-            o.awsOption(a, value);
-            if (!value.matches("arn:aws[\\w-]*:iam::\\d{12}:role/.+")) {
-              throw new UsageException(
-                  "--role-arn expects a role ARN such as arn:aws:iam::111111111111:role/inventory, got '" + value + "'");
-            }
-            o.roleArns.add(value);
-            o.externalIds.add(null);
-          }
-          case "--external-id" -> {
-            o.awsOption(a, value);
-            if (o.roleArns.isEmpty()) {
-              throw new UsageException("--external-id belongs to a role: give --role-arn ARN before it");
-            }
-            if (o.externalIds.get(o.externalIds.size() - 1) != null) {
-              throw new UsageException("--external-id given twice for " + o.roleArns.get(o.roleArns.size() - 1));
-            }
-            o.externalIds.set(o.externalIds.size() - 1, value);
-          }
-          case "--endpoint-url" -> {
-            o.awsOption(a, value);
-            try {
-              URI uri = new URI(value);
-              if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-                throw new URISyntaxException(value, "not an http(s) URL with a host");
-              }
-              o.endpoint = uri;
-            } catch (URISyntaxException e) {
-              throw new UsageException("--endpoint-url expects an http(s) URL such as http://127.0.0.1:4566, got '" + value + "'");
-            }
-          }
-          case "--last-used" -> {
-            o.awsOption(a, value);
-            try {
-              o.lastUsed = LastUsedMode.parse(value);
-            } catch (IllegalArgumentException e) {
-              throw new UsageException("--last-used: " + e.getMessage());
-            }
-          }
-          case "--requests-per-second" -> {
-            o.awsOption(a, value);
-            try {
-              o.requestsPerSecond = Double.valueOf(value);
-            } catch (NumberFormatException e) {
-              o.requestsPerSecond = null;
-            }
-            if (o.requestsPerSecond == null || o.requestsPerSecond.isNaN() || o.requestsPerSecond < 0) {
-              throw new UsageException("--requests-per-second expects a number >= 0 (0 = no limit), got '" + value + "'");
-            }
-          }
-          default -> {
-            try {
-              o.now = Instant.parse(value);
-            } catch (DateTimeParseException e) {
-              throw new UsageException(
-                  "--now expects an ISO-8601 instant such as 2026-05-01T00:00:00Z, got '" + value + "'");
-            }
-          }
-        }
-      }
-      if (!o.aws && !o.awsOnly.isEmpty()) {
-        throw new UsageException(o.awsOnly.get(0) + " needs --aws");
-      }
-      if (o.aws && o.fixture != null) {
-        throw new UsageException("--aws and --fixture exclude each other: collect from AWS or load a fixture");
-      }
-      return o;
-    }
-
-    private String awsOption(String option, String value) {
-      awsOnly.add(option);
-      return value;
-    }
   }
 }

@@ -160,7 +160,7 @@ class AwsDemoTest {
     Map<String, String> expected = staleKeysOnTheFixture();
     assertThat(expected).hasSize(26);
     // WHEN
-    int code = shell(LastUsedMode.AUTO, CLEAN_STALE_KEYS, "cleanup run --no-dry-run");
+    int code = shell(LastUsedMode.AUTO, CLEAN_STALE_KEYS, "config set worker cleanup=true", "cleanup run --no-dry-run");
     // THEN
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     List<FakeCall> deletes = fake.calls("DeleteAccessKey");

@@ -199,7 +199,7 @@ class ShellTest {
   @Test
   void should_clean_the_26_keys_in_state_with_no_dry_run() {
     // WHEN
-    int code = run("--now", NOW, "-c", CLEAN_STALE_KEYS, "-c", "cleanup run --no-dry-run",
+    int code = run("--now", NOW, "-c", CLEAN_STALE_KEYS, "-c", "config set worker cleanup=true", "-c", "cleanup run --no-dry-run",
         "-c", "search /metadata.cleaned == true | count", "-c", "search /metadata.cleaned == true and is(user) | count");
     // THEN
     assertThat(code).isZero();
@@ -211,7 +211,7 @@ class ShellTest {
   void should_never_clean_a_protected_key() {
     int code = run("--now", NOW, "-c", CLEAN_STALE_KEYS,
         "-c", "search is(access_key) and /ancestors.user.reported.name == nancy | protect \"owned by the CFO\"",
-        "-c", "cleanup run --no-dry-run", "-c", "search /metadata.cleaned == true | count",
+        "-c", "config set worker cleanup=true", "-c", "cleanup run --no-dry-run", "-c", "search /metadata.cleaned == true | count",
         "-c", "search /metadata.cleaned == true and /ancestors.user.reported.name == nancy | count");
     assertThat(code).isZero();
     assertThat(out()).contains("total matched: 25\ntotal unmatched: 0\ntotal matched: 0\ntotal unmatched: 0\n");
@@ -284,7 +284,7 @@ class ShellTest {
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), true);
     // THEN
     assertThat(code).isZero();
-    assertThat(out()).contains("No job with this id: broken");
+    assertThat(err()).contains("no job with the id 'broken'");
   }
 
   @Test

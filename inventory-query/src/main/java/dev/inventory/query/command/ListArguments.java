@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 record ListArguments(ListFormat format, List<Column> columns) {
   private static final Pattern AS = Pattern.compile("^(.*?)\\s+as\\s+(\\S+)\\s*$", Pattern.DOTALL);
+  private static final Pattern TRAILING_OPTION = Pattern.compile("^(.*?)\\s+(--\\S+)\\s*$", Pattern.DOTALL);
   private static final List<String> OPTIONS = List.of("'--csv'", "'--json'", "'--markdown'");
 
   ListArguments {
@@ -25,44 +26,53 @@ record ListArguments(ListFormat format, List<Column> columns) {
    * @param offset where {@code arguments} start in {@code line}
    */
   static ListArguments parse(String arguments, String line, int offset) {
-    ListFormat format = ListFormat.PLAIN;
+    ListFormat format = null;
     int pos = 0;
-    boolean formatSeen = false;
     while (pos < arguments.length() && arguments.startsWith("--", pos)) {
       int end = pos;
       while (end < arguments.length() && !Character.isWhitespace(arguments.charAt(end))) {
         end++;
       }
-      String option = arguments.substring(pos, end);
-      ListFormat f = switch (option) {
-        case "--csv" -> ListFormat.CSV;
-        case "--json" -> ListFormat.JSON;
-        case "--markdown" -> ListFormat.MARKDOWN;
-        default -> throw new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN,
-            "unknown option '" + option + "' of 'list'", line, offset + pos, option.length(), OPTIONS);
-      };
-      if (formatSeen) {
-        throw new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN,
-            "'list' takes one output option", line, offset + pos, option.length(), List.of("a property path"));
-      }
-      formatSeen = true;
-      format = f;
+      format = option(format, arguments.substring(pos, end), line, offset + pos);
       pos = end;
       while (pos < arguments.length() && Character.isWhitespace(arguments.charAt(pos))) {
         pos++;
       }
     }
+    // The output option may also follow the columns, as in "list name, id --csv".
+    int limit = arguments.length();
+    for (Matcher m = TRAILING_OPTION.matcher(arguments.substring(pos, limit)); m.matches()
+        && outsideQuotes(arguments, pos, pos + m.start(2)); m = TRAILING_OPTION.matcher(arguments.substring(pos, limit))) {
+      format = option(format, m.group(2), line, offset + pos + m.start(2));
+      limit = pos + m.end(1);
+    }
     List<Column> columns = new ArrayList<>();
-    if (pos < arguments.length()) {
+    if (pos < limit) {
       int start = pos;
-      for (int i = pos; i <= arguments.length(); i++) {
-        if (i == arguments.length() || arguments.charAt(i) == ',' && outsideQuotes(arguments, start, i)) {
+      for (int i = pos; i <= limit; i++) {
+        if (i == limit || arguments.charAt(i) == ',' && outsideQuotes(arguments, start, i)) {
           columns.add(column(arguments, start, i, line, offset));
           start = i + 1;
         }
       }
     }
-    return new ListArguments(format, columns);
+    return new ListArguments(format == null ? ListFormat.PLAIN : format, columns);
+  }
+
+  // One output option at `at` in the line; an error when a format was given already.
+  private static ListFormat option(ListFormat seen, String option, String line, int at) {
+    ListFormat f = switch (option) {
+      case "--csv" -> ListFormat.CSV;
+      case "--json" -> ListFormat.JSON;
+      case "--markdown" -> ListFormat.MARKDOWN;
+      default -> throw new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN,
+          "unknown option '" + option + "' of 'list'", line, at, option.length(), OPTIONS);
+    };
+    if (seen != null) {
+      throw new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN,
+          "'list' takes one output option", line, at, option.length(), List.of("a property path"));
+    }
+    return f;
   }
 
   private static boolean outsideQuotes(String s, int from, int to) {

@@ -1,10 +1,15 @@
 package dev.inventory.query.job;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.inventory.AtomicFiles;
+import dev.inventory.Suggestions;
 import dev.inventory.query.command.Commands;
 import dev.inventory.query.command.Placeholders;
 import dev.inventory.query.parse.QueryParser;
@@ -32,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -57,8 +63,11 @@ import org.slf4j.LoggerFactory;
 public final class Jobs implements WorkflowListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  // The keys of a job in the jobs file.
+  private static final List<String> KEYS = List.of("id", "command", "wait_for_event", "schedule", "timeout", "active");
 
   private final Function<String, String> runner;
+  private final Consumer<String> check;
   private final Clock clock;
   private final ZoneId zone;
   private final Optional<Path> file;
@@ -74,6 +83,7 @@ public final class Jobs implements WorkflowListener, AutoCloseable {
 
   private Jobs(Builder b) {
     this.runner = Objects.requireNonNull(b.runner, "runner");
+    this.check = b.check;
     this.clock = b.clock;
     this.zone = b.zone;
     this.file = Optional.ofNullable(b.file);
@@ -94,7 +104,7 @@ public final class Jobs implements WorkflowListener, AutoCloseable {
    */
   public Job add(Job job) {
     Objects.requireNonNull(job, "job");
-    QueryParser.parseCommandLine(Placeholders.replace(job.commandLine(), clock.instant(), zone));
+    check.accept(Placeholders.replace(job.commandLine(), clock.instant(), zone));
     synchronized (jobs) {
       if (jobs.containsKey(job.id())) {
         throw new JobException("a job with the id " + job.id() + " exists already");
@@ -267,31 +277,67 @@ public final class Jobs implements WorkflowListener, AutoCloseable {
   }
 
   private void load(Path path) {
-    try {
-      JsonNode root = JSON.readTree(path.toFile());
-      if (root == null || !root.isArray()) {
-        throw new JobException("the jobs file " + path + " does not hold a JSON array");
+    // Read token by token, so an error can name the line and column it is at.
+    try (JsonParser p = JSON.createParser(path.toFile())) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw problem(path, p, "expected a JSON array of jobs");
       }
-      for (JsonNode o : root) {
-        String id = text(o, "id", path);
-        Job job = new Job(id, text(o, "command", path),
-            Optional.ofNullable(o.get("wait_for_event")).map(JsonNode::asText),
-            Optional.ofNullable(o.get("schedule")).map(JsonNode::asText).map(CronExpression::parse),
-            Duration.ofSeconds(o.path("timeout").asLong(Job.DEFAULT_TIMEOUT.toSeconds())),
-            o.path("active").asBoolean(true));
-        jobs.put(id, job);
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        JsonLocation jobAt = p.currentTokenLocation();
+        ObjectNode o = JSON.createObjectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          if (!KEYS.contains(key)) {
+            throw problem(path, p, "unknown key \"" + key + "\"" + Suggestions.didYouMean(key, KEYS)
+                + "; a job has the keys " + String.join(", ", KEYS));
+          }
+          p.nextToken();
+          JsonLocation valueAt = p.currentTokenLocation();
+          JsonNode value = p.readValueAsTree();
+          if (!(key.equals("timeout") ? value.canConvertToLong() : key.equals("active") ? value.isBoolean() : value.isTextual())) {
+            throw problem(path, valueAt, "\"" + key + "\" expects "
+                + (key.equals("timeout") ? "a number of seconds" : key.equals("active") ? "true or false" : "text"));
+          }
+          o.set(key, value);
+        }
+        for (String required : List.of("id", "command")) {
+          if (!o.has(required)) {
+            throw problem(path, jobAt, "a job without \"" + required + "\"");
+          }
+        }
+        String id = o.get("id").asText();
+        Optional<CronExpression> schedule;
+        try {
+          schedule = Optional.ofNullable(o.get("schedule")).map(JsonNode::asText).map(CronExpression::parse);
+        } catch (IllegalArgumentException e) {
+          throw problem(path, jobAt, "job " + id + ": " + e.getMessage());
+        }
+        jobs.put(id, new Job(id, o.get("command").asText(), Optional.ofNullable(o.get("wait_for_event")).map(JsonNode::asText),
+            schedule, Duration.ofSeconds(o.path("timeout").asLong(Job.DEFAULT_TIMEOUT.toSeconds())),
+            o.path("active").asBoolean(true)));
       }
-    } catch (IOException | IllegalArgumentException e) {
+      if (p.currentToken() != JsonToken.END_ARRAY) {
+        throw problem(path, p, "expected a job (a JSON object) or the end of the array");
+      }
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new JobException(place(path, at) + ": not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
       throw new JobException("cannot read the jobs file " + path + ": " + e.getMessage(), e);
     }
   }
 
-  private static String text(JsonNode o, String field, Path path) {
-    JsonNode v = o.get(field);
-    if (v == null || !v.isTextual()) {
-      throw new JobException("the jobs file " + path + " has a job without a text \"" + field + "\": " + o);
-    }
-    return v.asText();
+  private static JobException problem(Path path, JsonParser p, String what) {
+    return problem(path, p.currentTokenLocation(), what);
+  }
+
+  private static JobException problem(Path path, JsonLocation at, String what) {
+    return new JobException(place(path, at) + ": " + what);
+  }
+
+  // file:line:column, as compilers say it.
+  private static String place(Path path, JsonLocation at) {
+    return at == null ? path.toString() : path + ":" + at.getLineNr() + ":" + at.getColumnNr();
   }
 
   /**
@@ -303,6 +349,7 @@ public final class Jobs implements WorkflowListener, AutoCloseable {
    */
   public static final class Builder {
     private Function<String, String> runner;
+    private Consumer<String> check = QueryParser::parseCommandLine;
     private Clock clock = Clock.systemUTC();
     private ZoneId zone = ZoneOffset.UTC;
     private Path file;
@@ -323,6 +370,19 @@ public final class Jobs implements WorkflowListener, AutoCloseable {
     /** Runs jobs with this function (command line with placeholders replaced, to output text). */
     public Builder runner(Function<String, String> runner) {
       this.runner = Objects.requireNonNull(runner, "runner");
+      return this;
+    }
+
+    /**
+     * How a command line is checked when a job is added (after a trial placeholder replacement);
+     * default: parsed as a search pipeline. A host whose runner also takes its own commands checks
+     * those too.
+     *
+     * @param check throws for a command line the runner would refuse
+     * @return this builder
+     */
+    public Builder check(Consumer<String> check) {
+      this.check = Objects.requireNonNull(check, "check");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.inventory.query.job;
 
+import dev.inventory.Suggestions;
 import dev.inventory.query.parse.ErrorCode;
 import dev.inventory.query.parse.QuerySyntaxException;
 import dev.inventory.workflow.CronException;
@@ -24,18 +25,39 @@ import java.util.stream.Collectors;
  */
 public final class JobsCommand {
   private static final List<String> SUBCOMMANDS =
-      List.of("'activate'", "'add'", "'deactivate'", "'delete'", "'list'", "'run'", "'show'");
+      List.of("'activate'", "'add'", "'deactivate'", "'delete'", "'help'", "'list'", "'run'", "'show'");
+
+  /** The sub-commands, as {@code jobs} alone prints them. */
+  public static final String USAGE =
+      "jobs add --id ID [--wait-for-event EVENT] [--schedule \"CRON\"] [--timeout SECONDS] 'LINE'"
+          + "\njobs list|show ID|delete ID|run ID|activate ID|deactivate ID";
 
   private final Jobs jobs;
 
+  /**
+   * The command over this registry.
+   *
+   * @param jobs the registry the sub-commands act on
+   */
   public JobsCommand(Jobs jobs) {
     this.jobs = Objects.requireNonNull(jobs, "jobs");
   }
 
-  /** Runs {@code args} (the text after {@code jobs}) and returns what to print. */
+  /**
+   * Runs {@code args} (the text after {@code jobs}) and returns what to print; no arguments give
+   * the {@link #USAGE}.
+   *
+   * @param args the sub-command and its arguments
+   * @return what to print
+   * @throws QuerySyntaxException for a usage error
+   * @throws JobException for an id that names no job (with the closest one), or a failed run
+   */
   public String execute(String args) {
     Objects.requireNonNull(args, "args");
     String text = args.strip();
+    if (text.isEmpty()) {
+      return USAGE;
+    }
     int space = text.indexOf(' ');
     String sub = space < 0 ? text : text.substring(0, space);
     String rest = space < 0 ? "" : text.substring(space + 1).strip();
@@ -50,17 +72,24 @@ public final class JobsCommand {
       case "activate" -> jobs.activate(id(text, rest)).map(Job::render).orElseGet(() -> noJob(rest));
       case "deactivate" -> jobs.deactivate(id(text, rest)).map(Job::render).orElseGet(() -> noJob(rest));
       case "run" -> jobs.run(id(text, rest)).map(JobsCommand::ran).orElseGet(() -> noJob(rest));
-      default -> throw usage(text, 0, sub.length(), "unknown jobs command '" + sub + "'", SUBCOMMANDS);
+      case "help" -> USAGE;
+      default -> throw usage(text, 0, sub.length(), "unknown jobs command '" + sub + "'"
+          + Suggestions.didYouMean(sub, SUBCOMMANDS.stream().map(q -> q.substring(1, q.length() - 1)).toList()),
+          SUBCOMMANDS);
     };
   }
 
   private static String ran(JobRun run) {
-    return "Job " + run.jobId() + " started with id " + run.runId() + ".\n"
-        + (run.ok() ? run.output() : "failed: " + run.output());
+    if (!run.ok()) {
+      throw new JobException("job " + run.jobId() + " (run " + run.runId() + ") failed: " + run.output());
+    }
+    return "Job " + run.jobId() + " started with id " + run.runId() + ".\n" + run.output();
   }
 
-  private static String noJob(String id) {
-    return "No job with this id: " + id;
+  private String noJob(String id) {
+    List<String> ids = jobs.list().stream().map(Job::id).toList();
+    throw new JobException("no job with the id '" + id + "'" + Suggestions.didYouMean(id, ids)
+        + (ids.isEmpty() ? "; there are no jobs" : "; jobs: " + String.join(", ", ids)));
   }
 
   private String add(String text, String rest) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,8 @@ public final class Scheduler implements AutoCloseable {
   private final Optional<Jobs> jobs;
   private final String workflow;
   private final CronExpression cron;
+  private final boolean runsWorkflow;
+  private final Consumer<Tick> listener;
   private final ZoneId zone;
   private final Clock clock;
   private final Duration pollInterval;
@@ -53,6 +56,8 @@ public final class Scheduler implements AutoCloseable {
     this.jobs = Optional.ofNullable(b.jobs);
     this.workflow = b.workflow;
     this.cron = b.cron;
+    this.runsWorkflow = b.runsWorkflow;
+    this.listener = b.listener;
     this.zone = b.zone;
     this.clock = b.clock;
     this.pollInterval = b.pollInterval;
@@ -90,7 +95,7 @@ public final class Scheduler implements AutoCloseable {
     lastTick = now.isAfter(lastTick) ? now : lastTick;
     Optional<WorkflowResult> result = Optional.empty();
     boolean wasSkipped = false;
-    if (due(cron, since, now)) {
+    if (runsWorkflow && due(cron, since, now)) {
       result = workflows.tryRun(workflow);
       if (result.isEmpty()) {
         wasSkipped = true;
@@ -131,7 +136,10 @@ public final class Scheduler implements AutoCloseable {
 
   private void safeTick() {
     try {
-      tick(clock.instant());
+      Tick t = tick(clock.instant());
+      if (t.workflow().isPresent() || t.workflowSkipped() || !t.jobs().isEmpty()) {
+        listener.accept(t);
+      }
     } catch (RuntimeException e) {
       // A failing tick must not end the schedule: the next one tries again.
       LOG.warn("scheduler tick failed: {}", e.toString(), e);
@@ -183,6 +191,8 @@ public final class Scheduler implements AutoCloseable {
     private ZoneId zone = ZoneId.systemDefault();
     private Clock clock = Clock.systemUTC();
     private Duration pollInterval = Duration.ofSeconds(1);
+    private boolean runsWorkflow = true;
+    private Consumer<Tick> listener = t -> { };
 
     private Builder(Workflows workflows) {
       this.workflows = workflows;
@@ -198,6 +208,29 @@ public final class Scheduler implements AutoCloseable {
     public Builder workflow(String workflow) {
       this.workflow = Objects.requireNonNull(workflow, "workflow");
       workflows.history(workflow);
+      return this;
+    }
+
+    /**
+     * Runs only the scheduled jobs, no workflow: for a host (such as an interactive shell) that
+     * runs workflows when it is asked to.
+     *
+     * @return this builder
+     */
+    public Builder withoutWorkflow() {
+      this.runsWorkflow = false;
+      return this;
+    }
+
+    /**
+     * Is told, on the scheduler thread, what each tick of the started scheduler did, when it did
+     * anything (a workflow run, a skipped run, a job run); a host prints the job runs with it.
+     *
+     * @param listener called after each tick that did something
+     * @return this builder
+     */
+    public Builder listener(Consumer<Tick> listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.inventory.query.command;
 import static dev.inventory.query.command.CommandFixtures.commands;
 import static dev.inventory.query.command.CommandFixtures.golden;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inventory.Resource;
 import dev.inventory.query.parse.QueryParser;
@@ -112,6 +113,23 @@ class CommandsRenderingTest {
     assertThat(c.execute("search all | list --csv id, name").text()).isEqualTo("id,name\nx,\"a,b \"\"c\"\" | d\"");
     assertThat(c.execute("search all | list --markdown name").text())
         .isEqualTo("| name |\n| --- |\n| a,b \"c\" \\| d |");
+  }
+
+  @Test
+  void should_take_the_output_option_after_the_columns_too() {
+    Commands c = Commands.builder()
+        .inventory(dev.inventory.Inventory.builder()
+            .add(dev.inventory.GenericResource.builder("x", "resource").name("a").build())
+            .build())
+        .clock(CommandFixtures.CLOCK)
+        .build();
+    assertThat(c.execute("search all | list id, name --csv").text()).isEqualTo("id,name\nx,a");
+    assertThat(c.execute("search all | list name --markdown ").text()).isEqualTo("| name |\n| --- |\n| a |");
+    assertThatThrownBy(() -> c.execute("search all | list --csv name --json"))
+        .isInstanceOf(dev.inventory.query.parse.QuerySyntaxException.class)
+        .hasMessageContaining("'list' takes one output option");
+    assertThatThrownBy(() -> c.execute("search all | list name --xml"))
+        .hasMessageContaining("unknown option '--xml' of 'list'");
   }
 
   @Test

@@ -49,7 +49,16 @@ class JobsCommandTest {
     assertThat(command.execute("deactivate b")).contains("active: false");
     assertThat(command.execute("activate b")).contains("active: true");
     assertThat(command.execute("delete a")).isEqualTo("Job a deleted.");
-    assertThat(command.execute("show a")).isEqualTo("No job with this id: a");
+    assertThatThrownBy(() -> command.execute("show a")).isInstanceOf(JobException.class)
+        .hasMessage("no job with the id 'a' (did you mean 'b'?); jobs: b");
+    assertThatThrownBy(() -> command.execute("run zzz")).isInstanceOf(JobException.class)
+        .hasMessage("no job with the id 'zzz'; jobs: b");
+  }
+
+  @Test
+  void should_print_the_usage_without_a_sub_command() {
+    assertThat(command.execute("")).isEqualTo(JobsCommand.USAGE).contains("jobs add --id ID").contains("jobs list");
+    assertThat(command.execute("help")).isEqualTo(JobsCommand.USAGE);
   }
 
   @Test

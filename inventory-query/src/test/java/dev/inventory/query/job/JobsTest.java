@@ -172,4 +172,38 @@ class JobsTest {
     assertThat(jobs.activate("x")).isEmpty();
     assertThat(jobs.delete("x")).isFalse();
   }
+
+  @Test
+  void should_name_the_place_and_the_closest_key_of_an_unknown_key_in_the_jobs_file(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("jobs.json"),
+        "[\n  {\"id\": \"a\", \"command\": \"search all | count\"},\n  {\"id\": \"b\", \"comand\": \"x\"}\n]\n");
+    assertThatThrownBy(() -> jobs(file)).isInstanceOf(JobException.class)
+        .hasMessage(file + ":3:15: unknown key \"comand\" (did you mean 'command'?); a job has the keys "
+            + "id, command, wait_for_event, schedule, timeout, active");
+  }
+
+  @Test
+  void should_name_the_place_of_a_bad_value_or_broken_json_in_the_jobs_file(@TempDir Path dir) throws Exception {
+    Path wrongType = Files.writeString(dir.resolve("a.json"), "[{\"id\": \"a\", \"command\": \"x\", \"timeout\": \"soon\"}]");
+    assertThatThrownBy(() -> jobs(wrongType)).hasMessage(wrongType + ":1:41: \"timeout\" expects a number of seconds");
+    Path notArray = Files.writeString(dir.resolve("b.json"), "{}");
+    assertThatThrownBy(() -> jobs(notArray)).hasMessage(notArray + ":1:1: expected a JSON array of jobs");
+    Path broken = Files.writeString(dir.resolve("c.json"), "[{\"id\": ");
+    assertThatThrownBy(() -> jobs(broken)).isInstanceOf(JobException.class)
+        .hasMessageStartingWith(broken + ":1:").hasMessageContaining("not valid JSON");
+    Path noCommand = Files.writeString(dir.resolve("d.json"), "[\n {\"id\": \"a\"}]");
+    assertThatThrownBy(() -> jobs(noCommand)).hasMessage(noCommand + ":2:2: a job without \"command\"");
+  }
+
+  @Test
+  void should_check_command_lines_with_the_hosts_check() {
+    Jobs jobs = Jobs.builder().runner(line -> "ran " + line).check(line -> {
+      if (!line.startsWith("cleanup ")) {
+        throw new JobException("not a cleanup: " + line);
+      }
+    }).build();
+    assertThat(jobs.add(Job.manual("c", "cleanup run")).id()).isEqualTo("c");
+    assertThatThrownBy(() -> jobs.add(Job.manual("s", "search all"))).hasMessage("not a cleanup: search all");
+    assertThat(jobs.list()).extracting(Job::id).containsExactly("c");
+  }
 }

@@ -141,6 +141,30 @@ class SchedulerTest {
   }
 
   @Test
+  void should_run_only_the_jobs_without_a_workflow_and_tell_the_listener() throws Exception {
+    // GIVEN
+    Workflows workflows = workflows();
+    Jobs jobs = Jobs.builder().runner(line -> "ran " + line).build();
+    jobs.add(Job.scheduled("every_minute", CronExpression.parse("* * * * *"), "search is(user) | count"));
+    List<Scheduler.Tick> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Scheduler scheduler = Scheduler.builder(workflows).jobs(jobs).withoutWorkflow().zone(ZoneOffset.UTC)
+        .clock(clock).pollInterval(Duration.ofMillis(5)).listener(told::add).build();
+    // WHEN the clock passes the hour, which would start the hourly workflow
+    assertThat(scheduler.tick(Instant.parse("2026-05-01T11:00:00Z")).workflow()).isEmpty();
+    scheduler.start();
+    clock.now.set(Instant.parse("2026-05-01T11:01:00Z"));
+    long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (told.isEmpty() && System.nanoTime() < end) {
+      Thread.sleep(5);
+    }
+    scheduler.stop();
+    // THEN
+    assertThat(workflows.history()).isEmpty();
+    assertThat(told).hasSize(1);
+    assertThat(told.get(0).jobs()).extracting(JobRun::output).containsExactly("ran search is(user) | count");
+  }
+
+  @Test
   void should_tick_on_its_thread_and_wait_for_the_work_when_stopped() throws Exception {
     // GIVEN
     Workflows workflows = workflows();
