@@ -53,6 +53,13 @@ public enum ErrorCode {
   UNKNOWN_COMMAND,
   /** A command that takes no arguments was given some. */
   UNEXPECTED_ARGUMENT,
+  /**
+   * A search option that needs history ({@code --at}, {@code --history}, {@code --before}, {@code
+   * --after}, {@code --change}): this library keeps one snapshot and no history of earlier ones.
+   */
+  HISTORY_NOT_KEPT,
+  /** A command option that the command does not know. */
+  UNKNOWN_OPTION,
   /** A kind that the kind registry does not know (a semantic check, see {@link QueryValidator}). */
   UNKNOWN_KIND,
   /** A regular expression after {@code =~} or {@code !~} that does not compile (a semantic check of the engine). */
