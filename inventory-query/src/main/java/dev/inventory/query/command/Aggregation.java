@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * Evaluates an {@link Aggregate} over result nodes. A group value is the path's value ({@code null}
  * without one, a list for several). A function's argument is evaluated per node; a node whose paths
  * give no single number there (missing, a string, several values) or that divides by zero gives no
- * value and is left out of that function, as a database aggregate leaves out nulls. {@code count}
+ * value and is left out of that function, as a database aggregate leaves out nulls. A duration
+ * ({@code age}, {@code last_access}) is a number of seconds. {@code count}
  * counts the nodes with a value; {@code stddev} and {@code variance} are those of the population.
  */
 final class Aggregation {
@@ -75,7 +76,13 @@ final class Aggregation {
     }
     if (e instanceof Aggregate.PathValue p) {
       List<Object> values = result.values(p.path(), node);
-      return values.size() == 1 && values.get(0) instanceof Number n ? n.doubleValue() : null;
+      if (values.size() != 1) {
+        return null;
+      }
+      Object v = values.get(0);
+      // A duration (age, last_access) counts in seconds, so that min(age) is a number.
+      return v instanceof Number n ? (Double) n.doubleValue()
+          : v instanceof java.time.Duration d ? (Double) (d.toMillis() / 1000.0) : null;
     }
     Aggregate.Binary b = (Aggregate.Binary) e;
     Double l = evaluate(b.left(), result, node);

@@ -81,7 +81,6 @@ final class AggregateParser {
 
   // function := ("sum" | "count" | "min" | "max" | "avg" | "stddev" | "variance") "(" expression ")" ["as" name]
   private Aggregate.Function function() {
-    int start = pos;
     String word = word();
     Aggregate.Kind kind = Aggregate.Kind.valueOf(word.toUpperCase(Locale.ROOT));
     skip();
@@ -155,12 +154,11 @@ final class AggregateParser {
   private Optional<String> as() {
     skip();
     int start = pos;
-    if (pos + 2 < to && line.startsWith("as", pos) && Character.isWhitespace(line.charAt(pos + 2))) {
+    if (pos + 2 <= to && line.startsWith("as", pos) && (pos + 2 == to || !isNameChar(line.charAt(pos + 2)))) {
       pos += 2;
       skip();
       int nameStart = pos;
-      while (pos < to && (Character.isLetterOrDigit(line.charAt(pos)) || line.charAt(pos) == '_'
-          || line.charAt(pos) == '-')) {
+      while (pos < to && isNameChar(line.charAt(pos))) {
         pos++;
       }
       String name = line.substring(nameStart, pos);
@@ -228,6 +226,10 @@ final class AggregateParser {
       pos++;
     }
     return line.substring(start, pos);
+  }
+
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '-';
   }
 
   private static boolean isPathStart(char c) {
