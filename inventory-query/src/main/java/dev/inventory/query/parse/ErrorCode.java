@@ -54,10 +54,10 @@ public enum ErrorCode {
   /** A command that takes no arguments was given some. */
   UNEXPECTED_ARGUMENT,
   /**
-   * A search option that needs history ({@code --at}, {@code --history}, {@code --before}, {@code
-   * --after}, {@code --change}): this library keeps one snapshot and no history of earlier ones.
+   * A feature of Fix Inventory's language that this inventory does not offer, such as {@code
+   * search --at} (no history of earlier snapshots is kept); the reason names the feature.
    */
-  HISTORY_NOT_KEPT,
+  UNSUPPORTED_FEATURE,
   /** A command option that the command does not know. */
   UNKNOWN_OPTION,
   /** A kind that the kind registry does not know (a semantic check, see {@link QueryValidator}). */

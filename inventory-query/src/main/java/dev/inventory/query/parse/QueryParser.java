@@ -170,7 +170,7 @@ public final class QueryParser {
         case "--with-edges" -> withEdges = true;
         case "--explain" -> explain = true;
         case "--at", "--history", "--before", "--after", "--change" -> throw new QuerySyntaxException(
-            ErrorCode.HISTORY_NOT_KEPT,
+            ErrorCode.UNSUPPORTED_FEATURE,
             "'search " + option + "' needs the history of earlier snapshots, which this library does not keep;"
                 + " search the current snapshot without it",
             line, pos, option.length(), List.of("a query"));

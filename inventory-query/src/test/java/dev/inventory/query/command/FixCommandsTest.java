@@ -225,7 +225,7 @@ class FixCommandsTest {
     for (String option : List.of("--at 2024-01-01", "--history", "--before 2d", "--after 2d", "--change")) {
       String line = "search " + option + " is(user)";
       QuerySyntaxException e = catchThrowableOfType(QuerySyntaxException.class, () -> org.execute(line));
-      assertThat(e.code()).as(line).isEqualTo(ErrorCode.HISTORY_NOT_KEPT);
+      assertThat(e.code()).as(line).isEqualTo(ErrorCode.UNSUPPORTED_FEATURE);
       assertThat(e.offset()).isEqualTo("search ".length());
       assertThat(e.reason()).contains("history").contains(option.split(" ")[0]);
     }
