@@ -1,0 +1,50 @@
+package dev.inventory.query.compat;
+
+import dev.inventory.query.compat.FixCorpus.Entry;
+import dev.inventory.query.compat.FixCorpus.Form;
+import dev.inventory.query.compat.FixCorpus.Refusal;
+import dev.inventory.query.parse.QueryParser;
+import dev.inventory.query.parse.QuerySyntaxException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What our parser makes of one corpus line. Kinds are not looked up: {@link QueryParser} checks
+ * syntax only, so Fix's kinds that this inventory does not model need no replacing here.
+ *
+ * @param entry the corpus line
+ * @param status parsed, refused on purpose, or failing
+ * @param error the syntax error, when there is one
+ * @param ast the parsed query or pipeline, when it parsed
+ */
+record CorpusRun(Entry entry, Status status, Optional<QuerySyntaxException> error, Optional<Object> ast) {
+
+  /** The three outcomes a line can have here. */
+  enum Status {
+    PARSES, REFUSED_ON_PURPOSE, FAILS
+  }
+
+  static CorpusRun of(Entry entry, Map<String, Refusal> refusals) {
+    try {
+      return new CorpusRun(entry, Status.PARSES, Optional.empty(), Optional.of(parse(entry.form(), entry.text())));
+    } catch (QuerySyntaxException e) {
+      boolean onPurpose = entry.features().stream()
+          .map(refusals::get)
+          .filter(Objects::nonNull)
+          .anyMatch(r -> r.code().equals(e.code().name())
+              && (r.mentions().isEmpty() || e.reason().contains(r.mentions())));
+      return new CorpusRun(entry, onPurpose ? Status.REFUSED_ON_PURPOSE : Status.FAILS, Optional.of(e), Optional.empty());
+    }
+  }
+
+  /** Parses a text of the given form: the query parser, or the command line parser (nothing runs). */
+  static Object parse(Form form, String text) {
+    return form == Form.QUERY ? QueryParser.parse(text) : QueryParser.parseCommandLine(text);
+  }
+
+  /** The error code, or {@code -} when the line parsed. */
+  String code() {
+    return error.map(e -> e.code().name()).orElse("-");
+  }
+}
