@@ -123,16 +123,27 @@ public sealed interface PipeCommand extends Command
   }
 
   /**
-   * {@code list [--csv|--json|--markdown] [path [as name], ...]}.
+   * {@code list [--csv|--json|--markdown] [--with-defaults] [path [as name], ...]}.
    *
    * @param format the rendering
    * @param columns the columns; empty means the default columns
+   * @param withDefaults {@code --with-defaults}: the default columns first, then {@code columns}
    */
-  record Listing(ListFormat format, List<Column> columns) implements PipeCommand {
+  record Listing(ListFormat format, List<Column> columns, boolean withDefaults) implements PipeCommand {
     /** Copies the columns. */
     public Listing {
       Objects.requireNonNull(format, "format");
       columns = List.copyOf(columns);
+    }
+
+    /**
+     * {@code list} in this format with these columns.
+     *
+     * @param format the rendering
+     * @param columns the columns; empty means the default columns
+     */
+    public Listing(ListFormat format, List<Column> columns) {
+      this(format, columns, false);
     }
 
     @Override
@@ -145,6 +156,9 @@ public sealed interface PipeCommand extends Command
       StringBuilder out = new StringBuilder("list");
       if (format != ListFormat.PLAIN) {
         out.append(" --").append(format.name().toLowerCase(Locale.ROOT));
+      }
+      if (withDefaults) {
+        out.append(" --with-defaults");
       }
       if (!columns.isEmpty()) {
         out.append(' ').append(columns.stream().map(Column::toString).collect(Collectors.joining(", ")));

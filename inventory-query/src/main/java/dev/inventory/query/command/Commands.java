@@ -123,7 +123,7 @@ public final class Commands {
       {"search [--explain] [--with-edges] <query> [| command ...]", "search is(access_key) and last_access > 90days <-- is(user)"},
       {"search aggregate(<groups>: <functions>): <query>", "search aggregate(kind: sum(1) as count): all"},
       {"count [path]", "search is(access_key) and last_access > 90days <-- is(user) | count name"},
-      {"list [--csv|--json|--markdown] [path [as name], ...]", "search is(user) | list name, account, age as created"},
+      {"list [--csv|--json|--markdown] [--with-defaults] [path [as name], ...]", "search is(user) | list name, account, age as created"},
       {"aggregate [group [as name], ...:] fn(expr) [as name], ...", "search is(access_key) | aggregate account: sum(1) as keys"},
       {"predecessors|successors [--with-origin] [edge type]", "search is(access_key) | predecessors"},
       {"ancestors|descendants [--with-origin] [edge type]", "search is(user) | descendants delete"},
@@ -144,7 +144,7 @@ public final class Commands {
       if (out.length() > 0) {
         out.append('\n');
       }
-      out.append(String.format("%-58s e.g. %s", r[0], r[1]));
+      out.append(String.format("%-70s e.g. %s", r[0], r[1]));
     }
     return out.toString();
   }
@@ -270,7 +270,12 @@ public final class Commands {
         last = Counting.count(query, result, nodes, count.path());
       } else if (c instanceof PipeCommand.Listing l) {
         search();
-        last = listed(l.columns().isEmpty() ? defaultColumns() : l.columns(), l.format());
+        List<Column> columns = new ArrayList<>();
+        if (l.columns().isEmpty() || l.withDefaults()) {
+          columns.addAll(defaultColumns());
+        }
+        columns.addAll(l.columns());
+        last = listed(columns, l.format());
       } else if (c instanceof PipeCommand.Mark m) {
         search();
         last = Marking.mark(engine.state(), m.name(), m.reason(), now, query, result, nodes);

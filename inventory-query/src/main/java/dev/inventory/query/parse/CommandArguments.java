@@ -21,13 +21,15 @@ import java.util.regex.Pattern;
 final class CommandArguments {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
   private static final Pattern AS = Pattern.compile("^(.*?)\\s+as\\s+(\\S+)\\s*$", Pattern.DOTALL);
-  private static final List<String> LIST_OPTIONS = List.of("'--csv'", "'--json'", "'--markdown'");
+  private static final List<String> FORMAT_OPTIONS = List.of("--text", "--yaml", "--cytoscape", "--graphml", "--dot");
+  private static final List<String> LIST_OPTIONS = List.of("'--csv'", "'--json'", "'--markdown'", "'--with-defaults'");
 
   private final String line;
   private final int from;
   private final int to;
   private final SourceMap map;
   private final String text;
+  private boolean withDefaults; // list: --with-defaults seen
 
   CommandArguments(String line, int from, int to, SourceMap map) {
     this.line = line;
@@ -156,6 +158,17 @@ final class CommandArguments {
       throw new QuerySyntaxException(ErrorCode.UNEXPECTED_END, "'format' needs a template such as {name}",
           line, from, 0, List.of("a template"));
     }
+    if (text.startsWith("--")) {
+      int end = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
+      String option = text.substring(0, end);
+      boolean json = option.equals("--json") || option.equals("--ndjson");
+      throw new QuerySyntaxException(json || FORMAT_OPTIONS.contains(option) ? ErrorCode.UNSUPPORTED_FEATURE
+          : ErrorCode.UNKNOWN_OPTION,
+          json ? "'format " + option + "' is not offered; 'dump' prints each node as one JSON object"
+              : FORMAT_OPTIONS.contains(option) ? "'format " + option + "' is not offered: format takes a template"
+              : "unknown option '" + option + "' of 'format'; format takes a template such as {name}",
+          line, from, end, List.of("a template"));
+    }
     List<Template.Piece> pieces = new ArrayList<>();
     StringBuilder literal = new StringBuilder();
     int i = 0;
@@ -192,6 +205,7 @@ final class CommandArguments {
 
   // list := {option} [column {"," column}] {option}     option := "--csv" | "--json" | "--markdown"
   private PipeCommand list() {
+    withDefaults = false;
     Optional<ListFormat> format = Optional.empty();
     int start = 0;
     int end = text.length();
@@ -231,11 +245,15 @@ final class CommandArguments {
         }
       }
     }
-    return new PipeCommand.Listing(format.orElse(ListFormat.PLAIN), columns);
+    return new PipeCommand.Listing(format.orElse(ListFormat.PLAIN), columns, withDefaults);
   }
 
   private Optional<ListFormat> option(Optional<ListFormat> seen, int start, int end) {
     String option = text.substring(start, end);
+    if (option.equals("--with-defaults") && !withDefaults) {
+      withDefaults = true;
+      return seen;
+    }
     ListFormat f = switch (option) {
       case "--csv" -> ListFormat.CSV;
       case "--json" -> ListFormat.JSON;

@@ -11,6 +11,7 @@ import dev.inventory.query.internal.Lexical;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -57,6 +58,25 @@ public final class QueryParser {
     Path p = parser.path();
     parser.expectEnd();
     return p;
+  }
+
+  /**
+   * Parses what follows {@code search}: options, an optional {@code aggregate(...):} preamble and
+   * the query, as Fix Inventory's query texts may start with the preamble.
+   *
+   * <pre>{@code
+   * SearchCommand s = QueryParser.parseSearch("aggregate(kind: sum(1) as count): is(volume)");
+   * s.aggregate();   // kind: sum(1) as count
+   * s.query();       // is(volume)
+   * }</pre>
+   *
+   * @param text {@code [--explain] [--with-edges] [aggregate(spec):] query}
+   * @return the search command
+   * @throws QuerySyntaxException for text that does not parse
+   */
+  public static SearchCommand parseSearch(String text) {
+    Objects.requireNonNull(text, "text");
+    return search(text, 0, text.length(), new SourceMap());
   }
 
   /**
@@ -132,7 +152,7 @@ public final class QueryParser {
     while (nameEnd < to && !Character.isWhitespace(line.charAt(nameEnd))) {
       nameEnd++;
     }
-    String name = line.substring(start, nameEnd);
+    String name = ALIASES.getOrDefault(line.substring(start, nameEnd), line.substring(start, nameEnd));
     int argStart = skipWhitespace(line, nameEnd, to);
     int argEnd = to;
     while (argEnd > argStart && Character.isWhitespace(line.charAt(argEnd - 1))) {
@@ -161,25 +181,43 @@ public final class QueryParser {
     boolean explain = false;
     int pos = from;
     while (line.startsWith("--", pos) && pos < to) {
-      int end = pos;
-      while (end < to && !Character.isWhitespace(line.charAt(end))) {
-        end++;
-      }
+      int end = wordEnd(line, pos, to);
       String option = line.substring(pos, end);
       switch (option) {
         case "--with-edges" -> withEdges = true;
         case "--explain" -> explain = true;
-        case "--at", "--history", "--before", "--after", "--change" -> throw new QuerySyntaxException(
-            ErrorCode.UNSUPPORTED_FEATURE,
-            "'search " + option + "' needs the history of earlier snapshots, which this library does not keep;"
-                + " search the current snapshot without it",
-            line, pos, option.length(), List.of("a query"));
-        default -> throw new QuerySyntaxException(ErrorCode.UNKNOWN_OPTION,
-            "unknown option '" + option + "' of 'search'", line, pos, option.length(),
-            List.of("'--explain'", "'--with-edges'", "a query"));
+        default -> throw searchOption(line, pos, option);
       }
       pos = skipWhitespace(line, end, to);
     }
+    // Fix Inventory takes the options from anywhere in the search: a history option is refused
+    // wherever it stands, and --with-edges and --explain may also end the search.
+    int queryEnd = to;
+    for (int[] word : unquotedWords(line, pos, to)) {
+      if (HISTORY_OPTIONS.contains(line.substring(word[0], word[1]))) {
+        throw searchOption(line, word[0], line.substring(word[0], word[1]));
+      }
+    }
+    while (true) {
+      int end = queryEnd;
+      while (end > pos && Character.isWhitespace(line.charAt(end - 1))) {
+        end--;
+      }
+      int start = end;
+      while (start > pos && !Character.isWhitespace(line.charAt(start - 1))) {
+        start--;
+      }
+      String word = line.substring(start, end);
+      if (start > pos && word.equals("--with-edges")) {
+        withEdges = true;
+      } else if (start > pos && word.equals("--explain")) {
+        explain = true;
+      } else {
+        break;
+      }
+      queryEnd = start;
+    }
+    to = queryEnd;
     Optional<Aggregate> aggregate = Optional.empty();
     int afterWord = pos + "aggregate".length();
     if (line.startsWith("aggregate", pos) && afterWord <= to
@@ -195,6 +233,62 @@ public final class QueryParser {
     Query q = parser.query();
     parser.expectEnd();
     return new SearchCommand(q, aggregate, withEdges, explain);
+  }
+
+  /** Fix Inventory's other names of commands; the canonical text uses the command's own name. */
+  private static final Map<String, String> ALIASES = Map.of("query", "search", "match", "search",
+      "predecessor", "predecessors", "successor", "successors", "ancestor", "ancestors",
+      "descendant", "descendants", "lists", "list");
+
+  private static final List<String> HISTORY_OPTIONS = List.of("--at", "--history", "--before", "--after", "--change");
+
+  private static QuerySyntaxException searchOption(String line, int at, String option) {
+    if (HISTORY_OPTIONS.contains(option)) {
+      return new QuerySyntaxException(ErrorCode.UNSUPPORTED_FEATURE,
+          "'search " + option + "' needs the history of earlier snapshots, which this library does not keep;"
+              + " search the current snapshot without it",
+          line, at, option.length(), List.of("a query"));
+    }
+    return new QuerySyntaxException(ErrorCode.UNKNOWN_OPTION, "unknown option '" + option + "' of 'search'",
+        line, at, option.length(), List.of("'--explain'", "'--with-edges'", "a query"));
+  }
+
+  private static int wordEnd(String line, int from, int to) {
+    int end = from;
+    while (end < to && !Character.isWhitespace(line.charAt(end))) {
+      end++;
+    }
+    return end;
+  }
+
+  /** The white-space separated words outside double quotes and backticks, as {from, to} pairs. */
+  private static List<int[]> unquotedWords(String line, int from, int to) {
+    List<int[]> words = new ArrayList<>();
+    int start = -1;
+    char quote = 0;
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? line.charAt(i) : ' ';
+      if (quote != 0) {
+        if (c == '\\' && quote == '"') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+        continue;
+      }
+      if (c == '"' || c == '`') {
+        quote = c;
+        start = -1;
+      } else if (Character.isWhitespace(c)) {
+        if (start >= 0) {
+          words.add(new int[] {start, i});
+        }
+        start = -1;
+      } else if (start < 0) {
+        start = i;
+      }
+    }
+    return words;
   }
 
   private static int expectChar(String line, int pos, int to, char c, String reason) {

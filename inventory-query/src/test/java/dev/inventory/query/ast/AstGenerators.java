@@ -274,7 +274,7 @@ public final class AstGenerators {
     Gen<Column> column = simplePaths().zip(Generate.pick(List.of("", "n", "owner", "x-1")),
         (p, n) -> n.isEmpty() ? Column.of(p) : new Column(n, p));
     Gen<Command> list = Generate.enumValues(ListFormat.class).zip(lists().of(column).ofSizeBetween(0, 3),
-        (f, cs) -> (Command) new PipeCommand.Listing(f, cs));
+        Generate.booleans(), (f, cs, d) -> (Command) new PipeCommand.Listing(f, cs, d));
     Gen<Command> walk = Generate.pick(List.of(PipeCommand.Name.PREDECESSORS, PipeCommand.Name.SUCCESSORS,
             PipeCommand.Name.ANCESTORS, PipeCommand.Name.DESCENDANTS))
         .zip(Generate.enumValues(EdgeType.class), Generate.booleans(), (n, t, o) -> (Command) new PipeCommand.Walk(n, t, o));

@@ -13,6 +13,8 @@ import dev.inventory.Resource;
 import dev.inventory.query.QueryEngine;
 import dev.inventory.query.Search;
 import dev.inventory.query.ast.Aggregate;
+import dev.inventory.query.ast.Column;
+import dev.inventory.query.ast.ListFormat;
 import dev.inventory.query.parse.ErrorCode;
 import dev.inventory.query.parse.QueryParser;
 import dev.inventory.query.parse.QuerySyntaxException;
@@ -198,6 +200,21 @@ class FixCommandsTest {
     assertThat(((CommandResult.Listed) org.execute("search is(user) and name == ci -[0:1]->")).edges()).isEmpty();
   }
 
+  @Test
+  void should_list_the_default_columns_and_more_with_defaults() {
+    CommandResult.Listed l = (CommandResult.Listed) org.execute(
+        "search is(user) and name == ci | list --with-defaults /ancestors.account.reported.id as account_id --csv");
+    assertThat(l.columns()).extracting(Column::name)
+        .containsExactly("kind", "id", "name", "age", "last_access", "account", "region", "account_id");
+    assertThat(l.format()).isEqualTo(ListFormat.CSV);
+  }
+
+  @Test
+  void should_accept_fix_inventory_command_aliases() {
+    assertThat(QueryParser.parseCommandLine("query is(user) | predecessor | lists name").toString())
+        .isEqualTo("search is(user) | predecessors | list name");
+  }
+
   // ---------------------------------------------------------------- --explain, --at
 
   @Test
@@ -229,6 +246,19 @@ class FixCommandsTest {
       assertThat(e.offset()).isEqualTo("search ".length());
       assertThat(e.reason()).contains("history").contains(option.split(" ")[0]);
     }
+    // anywhere in the search, as Fix Inventory takes options out of the text
+    QuerySyntaxException e = catchThrowableOfType(QuerySyntaxException.class,
+        () -> org.execute("search is(user) --at 1w | count"));
+    assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_FEATURE);
+    assertThat(e.offset()).isEqualTo("search is(user) ".length());
+    // but not inside a string
+    assertThat(org.execute("search name == \"a --at b\"").text()).isEmpty();
+  }
+
+  @Test
+  void should_take_trailing_search_options() {
+    assertThat(QueryParser.parseCommandLine("search is(user) --> --with-edges --explain | count").toString())
+        .isEqualTo("search --with-edges --explain is(user) --> | count");
   }
 
   // ---------------------------------------------------------------- bad arguments
@@ -249,6 +279,9 @@ class FixCommandsTest {
     assertError("search all | format {name", ErrorCode.UNEXPECTED_END, "{name");
     assertError("search all | format {/}", ErrorCode.EXPECTED_PROPERTY_NAME, "/}");
     assertError("search all | format", ErrorCode.UNEXPECTED_END, "");
+    assertError("search all | format --json", ErrorCode.UNSUPPORTED_FEATURE, "--json");
+    assertError("search all | format --dot", ErrorCode.UNSUPPORTED_FEATURE, "--dot");
+    assertError("search all | format --fancy {name}", ErrorCode.UNKNOWN_OPTION, "--fancy");
     assertError("search all | dump all", ErrorCode.UNEXPECTED_ARGUMENT, "all");
     assertError("search all | head ten", ErrorCode.UNEXPECTED_TOKEN, "ten");
     assertError("search --verbose all", ErrorCode.UNKNOWN_OPTION, "--verbose");
