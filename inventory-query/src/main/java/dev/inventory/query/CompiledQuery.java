@@ -26,4 +26,20 @@ public interface CompiledQuery {
    * id the snapshot does not have.
    */
   boolean matches(String nodeId, Clock clock);
+
+  /**
+   * How the query is evaluated, one line per step, without running it: per part the candidates (a
+   * kind index or the previous walk's nodes), the test of each candidate, sort, limit and walk.
+   * What {@code search --explain} prints under the canonical query.
+   *
+   * <pre>{@code
+   * engine.compile(QueryParser.parse("is(access_key) and last_access > 90days")).explain();
+   * // part 1: is(access_key) and last_access > 90days
+   * //   candidates: kind index of access_key (42 nodes)
+   * //   test each candidate: last_access > 90days
+   * }</pre>
+   *
+   * @return the description, lines separated by {@code \n}
+   */
+  String explain();
 }

@@ -65,21 +65,16 @@ public final class QueryEngine {
    */
   public CompiledQuery compile(Query query) {
     Objects.requireNonNull(query, "query");
-    Optional<Parsed<?>> source;
-    try {
-      // The canonical text parses back to an equal query whose nodes have source positions.
-      Parsed<Query> parsed = QueryParser.parseWithSource(query.toString());
-      source = parsed.value().equals(query) ? Optional.of(parsed) : Optional.empty();
-    } catch (QuerySyntaxException e) {
-      source = Optional.empty();
-    }
-    if (source.isPresent()) {
-      @SuppressWarnings("unchecked")
-      Parsed<Query> parsed = (Parsed<Query>) source.get();
-      return compileChecked(query, parsed.value(), source);
-    }
     QueryValidator.checkKinds(query, inventory.kinds());
-    return compileChecked(query, query, Optional.empty());
+    try {
+      return compileChecked(query, query, Optional.empty());
+    } catch (QuerySyntaxException e) {
+      // Only a failing query is printed and parsed again: its canonical text parses back to an
+      // equal query whose nodes have source positions, so the error points at the culprit.
+      Parsed<Query> parsed = QueryParser.parseWithSource(query.toString());
+      compileChecked(query, parsed.value(), Optional.of(parsed));
+      throw e;
+    }
   }
 
   /**
@@ -132,6 +127,11 @@ public final class QueryEngine {
     public SearchResult run(Clock clock) {
       Instant now = Objects.requireNonNull(clock, "clock").instant();
       return new SearchResult(query, now, plan.run(now), cache, state);
+    }
+
+    @Override
+    public String explain() {
+      return plan.explain();
     }
 
     @Override

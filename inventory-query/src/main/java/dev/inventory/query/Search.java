@@ -1,10 +1,8 @@
 package dev.inventory.query;
 
 import dev.inventory.Inventory;
-import dev.inventory.query.command.CommandResult;
-import dev.inventory.query.command.Commands;
-import java.time.Clock;
 import dev.inventory.Resource;
+import dev.inventory.query.ast.Aggregate;
 import dev.inventory.query.ast.AllTerm;
 import dev.inventory.query.ast.And;
 import dev.inventory.query.ast.IsTerm;
@@ -12,14 +10,20 @@ import dev.inventory.query.ast.Limit;
 import dev.inventory.query.ast.Navigation;
 import dev.inventory.query.ast.Or;
 import dev.inventory.query.ast.Part;
+import dev.inventory.query.ast.PipeCommand;
+import dev.inventory.query.ast.Pipeline;
 import dev.inventory.query.ast.Query;
+import dev.inventory.query.ast.SearchCommand;
 import dev.inventory.query.ast.Sort;
 import dev.inventory.query.ast.Term;
 import dev.inventory.query.ast.WithCondition;
+import dev.inventory.query.command.CommandResult;
+import dev.inventory.query.command.Commands;
 import dev.inventory.query.dsl.Property;
 import dev.inventory.query.dsl.Walk;
 import dev.inventory.query.internal.KindNames;
 import dev.inventory.query.internal.Reroot;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -222,35 +226,63 @@ public final class Search {
   /**
    * Counts the results by the value of {@code property}, exactly as {@code search ... | count path}
    * does: groups by count ascending, then the nodes with and without a value.
+   *
+   * @param engine the snapshot and state store to search (and whose caches to use)
+   * @param property the value to count by
+   * @param clock read once for the search
+   * @return the counts
    */
   public CommandResult.Counted count(QueryEngine engine, Property property, Clock clock) {
     Objects.requireNonNull(property, "property");
-    return (CommandResult.Counted) pipeline(engine, clock, "count " + property.path());
+    return (CommandResult.Counted) pipeline(engine, clock, new PipeCommand.Count(Optional.of(property.path())));
   }
 
-  /** Counts the results, as {@code search ... | count}. */
+  /**
+   * Counts the results, as {@code search ... | count}.
+   *
+   * @param engine the snapshot and state store to search
+   * @param clock read once for the search
+   * @return the count
+   */
   public CommandResult.Counted count(QueryEngine engine, Clock clock) {
-    return (CommandResult.Counted) pipeline(engine, clock, "count");
+    return (CommandResult.Counted) pipeline(engine, clock, new PipeCommand.Count(Optional.empty()));
+  }
+
+  /**
+   * Aggregates the results, as {@code search ... | aggregate spec} does.
+   *
+   * <pre>{@code
+   * Search.of(kind("access_key")).aggregate(engine, QueryParser.parseAggregate("account: sum(1) as keys"), clock);
+   * }</pre>
+   *
+   * @param engine the snapshot and state store to search
+   * @param aggregate the groups and functions
+   * @param clock read once for the search
+   * @return one row per group
+   */
+  public CommandResult.Aggregated aggregate(QueryEngine engine, Aggregate aggregate, Clock clock) {
+    Objects.requireNonNull(aggregate, "aggregate");
+    return (CommandResult.Aggregated) pipeline(engine, clock, new PipeCommand.AggregateBy(aggregate));
   }
 
   /**
    * Marks every result for cleanup in the engine's state store, with {@code reason}, the clock's
    * time and this search's query text, as {@code search ... | clean "reason"} does.
+   *
+   * @param engine the snapshot and the state store that receives the marks
+   * @param reason why, empty for none
+   * @param clock read once: the search's now and the marks' time
+   * @return what was marked
    */
   public CommandResult.Marked clean(QueryEngine engine, String reason, Clock clock) {
     Objects.requireNonNull(reason, "reason");
-    String quoted = "\"" + reason.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    return (CommandResult.Marked) pipeline(engine, clock, "clean " + quoted);
+    return (CommandResult.Marked) pipeline(engine, clock, PipeCommand.Mark.clean(reason.strip()));
   }
 
-  private CommandResult pipeline(QueryEngine engine, Clock clock, String command) {
+  private CommandResult pipeline(QueryEngine engine, Clock clock, PipeCommand command) {
     Objects.requireNonNull(engine, "engine");
-    Commands commands = Commands.builder()
-        .inventory(engine.inventory())
-        .state(engine.state())
-        .clock(Objects.requireNonNull(clock, "clock"))
-        .build();
-    return commands.execute("search " + query() + " | " + command);
+    Commands commands = Commands.builder().engine(engine).clock(Objects.requireNonNull(clock, "clock")).build();
+    return commands.execute(Pipeline.of(new SearchCommand(query()), command));
   }
 
   private Optional<Term> currentTerm() {

@@ -1,10 +1,17 @@
 package dev.inventory.query.command;
 
+import dev.inventory.Edge;
 import dev.inventory.Resource;
+import dev.inventory.query.ast.Aggregate;
+import dev.inventory.query.ast.Column;
+import dev.inventory.query.ast.ListFormat;
 import dev.inventory.query.ast.Path;
 import dev.inventory.query.ast.Query;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,7 +28,8 @@ import java.util.Optional;
  * }</pre>
  */
 public sealed interface CommandResult
-    permits CommandResult.Listed, CommandResult.Counted, CommandResult.Marked, CommandResult.Help {
+    permits CommandResult.Listed, CommandResult.Counted, CommandResult.Marked, CommandResult.Aggregated,
+        CommandResult.Rendered, CommandResult.Explained, CommandResult.Help {
 
   /** The rendering a shell prints, without a trailing newline; empty for an empty listing. */
   String text();
@@ -32,14 +40,90 @@ public sealed interface CommandResult
    * @param query the query that ran, with the folded {@code sort}/{@code limit}/{@code head}
    * @param columns the columns, in order
    * @param nodes the listed nodes, in order
+   * @param edges with {@code search --with-edges}: the edges between listed nodes, else empty
    */
-  record Listed(Query query, ListFormat format, List<Column> columns, List<Resource> nodes, String text)
-      implements CommandResult {
+  record Listed(Query query, ListFormat format, List<Column> columns, List<Resource> nodes, List<Edge> edges,
+      String text) implements CommandResult {
+    /** Copies the lists. */
     public Listed {
       Objects.requireNonNull(query, "query");
       Objects.requireNonNull(format, "format");
       columns = List.copyOf(columns);
       nodes = List.copyOf(nodes);
+      edges = List.copyOf(edges);
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * {@code aggregate} (or {@code search aggregate(...): query}): one row per group, in the order of
+   * the group values; the text is one JSON object per row, as Fix Inventory prints them: {@code
+   * {"group":{"kind":"volume"},"size":30}}, without {@code group} when nothing is grouped.
+   *
+   * @param query the query whose nodes were aggregated
+   * @param aggregate the groups and functions
+   * @param rows the rows
+   */
+  record Aggregated(Query query, Aggregate aggregate, List<Row> rows, String text) implements CommandResult {
+    /** Copies the rows. */
+    public Aggregated {
+      Objects.requireNonNull(query, "query");
+      Objects.requireNonNull(aggregate, "aggregate");
+      rows = List.copyOf(rows);
+      Objects.requireNonNull(text, "text");
+    }
+
+    /**
+     * One group.
+     *
+     * @param group the group's value per group name, in the aggregate's order ({@code null} for a
+     *     node without a value; several values as a list)
+     * @param values each function's result per function name, in order: a {@link Long} where it is
+     *     a whole number, else a {@link Double}; {@code null} where the group has no number for it
+     */
+    public record Row(Map<String, Object> group, Map<String, Object> values) {
+      /** Copies the maps, keeping their order and their null values. */
+      public Row {
+        group = Collections.unmodifiableMap(new LinkedHashMap<>(group));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+      }
+    }
+  }
+
+  /**
+   * {@code dump} or {@code format}: one text per node.
+   *
+   * @param query the query that ran
+   * @param nodes the nodes, in order
+   * @param lines one rendering per node (for {@code dump} a JSON object), then one per edge with
+   *     {@code --with-edges}
+   */
+  record Rendered(Query query, List<Resource> nodes, List<String> lines) implements CommandResult {
+    /** Copies the lists. */
+    public Rendered {
+      Objects.requireNonNull(query, "query");
+      nodes = List.copyOf(nodes);
+      lines = List.copyOf(lines);
+    }
+
+    @Override
+    public String text() {
+      return String.join("\n", lines);
+    }
+  }
+
+  /**
+   * {@code search --explain}: the canonical command line and how each search is evaluated; nothing
+   * ran and nothing was marked.
+   *
+   * @param query the query after folding {@code sort}, {@code limit}, walks and later searches
+   * @param plan the evaluation steps ({@link dev.inventory.query.CompiledQuery#explain()})
+   */
+  record Explained(Query query, String plan, String text) implements CommandResult {
+    /** Checks the parts are given. */
+    public Explained {
+      Objects.requireNonNull(query, "query");
+      Objects.requireNonNull(plan, "plan");
       Objects.requireNonNull(text, "text");
     }
   }

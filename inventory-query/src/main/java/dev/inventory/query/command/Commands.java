@@ -1,15 +1,19 @@
 package dev.inventory.query.command;
 
+import dev.inventory.Edge;
 import dev.inventory.Inventory;
 import dev.inventory.Resource;
 import dev.inventory.query.CompiledQuery;
 import dev.inventory.query.QueryEngine;
 import dev.inventory.query.SearchResult;
+import dev.inventory.query.ast.Aggregate;
 import dev.inventory.query.ast.And;
+import dev.inventory.query.ast.Column;
 import dev.inventory.query.ast.Command;
 import dev.inventory.query.ast.Limit;
+import dev.inventory.query.ast.ListFormat;
+import dev.inventory.query.ast.Navigation;
 import dev.inventory.query.ast.Part;
-import dev.inventory.query.ast.Path;
 import dev.inventory.query.ast.PipeCommand;
 import dev.inventory.query.ast.Pipeline;
 import dev.inventory.query.ast.Query;
@@ -21,6 +25,7 @@ import dev.inventory.query.parse.ErrorCode;
 import dev.inventory.query.parse.Parsed;
 import dev.inventory.query.parse.QueryParser;
 import dev.inventory.query.parse.QuerySyntaxException;
+import dev.inventory.query.parse.SourceMap;
 import dev.inventory.query.parse.Span;
 import dev.inventory.state.StateStore;
 import java.time.Clock;
@@ -60,14 +65,12 @@ import java.util.Optional;
  * <p>Thread-safe: every line is independent, and the state store serialises marks.
  */
 public final class Commands {
-  private static final int DEFAULT_HEAD = 100;
-
   private final QueryEngine engine;
   private final Clock clock;
   private final ZoneId zone;
 
   private Commands(Builder b) {
-    this.engine = QueryEngine.of(b.inventory, b.state);
+    this.engine = b.engine != null ? b.engine : QueryEngine.of(b.inventory, b.state);
     this.clock = b.clock;
     this.zone = b.zone;
   }
@@ -97,15 +100,35 @@ public final class Commands {
       return new CommandResult.Help(help());
     }
     Parsed<Pipeline> parsed = QueryParser.parseCommandLineWithSource(line);
-    return new Execution(line, parsed, now).run();
+    return new Execution(line, parsed.value(), Optional.of(parsed.sourceMap()), now).run();
+  }
+
+  /**
+   * Runs a command line given as its AST, as {@link #execute(String)} runs its text: the fluent
+   * terminals of {@link dev.inventory.query.Search} use it, so nothing is printed and parsed again.
+   * Errors point into the pipeline's canonical text.
+   *
+   * @param pipeline the commands
+   * @return what the line did
+   * @throws QuerySyntaxException as {@link #execute(String)}
+   */
+  public CommandResult execute(Pipeline pipeline) {
+    Objects.requireNonNull(pipeline, "pipeline");
+    return new Execution(pipeline.toString(), pipeline, Optional.empty(), clock.instant()).run();
   }
 
   /** One line per command with one example each. */
   public static String help() {
     String[][] rows = {
-      {"search <query> [| command ...]", "search is(access_key) and last_access > 90days <-- is(user)"},
+      {"search [--explain] [--with-edges] <query> [| command ...]", "search is(access_key) and last_access > 90days <-- is(user)"},
+      {"search aggregate(<groups>: <functions>): <query>", "search aggregate(kind: sum(1) as count): all"},
       {"count [path]", "search is(access_key) and last_access > 90days <-- is(user) | count name"},
-      {"list [--csv|--json|--markdown] [path [as name], ...]", "search is(user) | list name, account, age as created"},
+      {"list [--csv|--json|--markdown] [--with-defaults] [path [as name], ...]", "search is(user) | list name, account, age as created"},
+      {"aggregate [group [as name], ...:] fn(expr) [as name], ...", "search is(access_key) | aggregate account: sum(1) as keys"},
+      {"predecessors|successors [--with-origin] [edge type]", "search is(access_key) | predecessors"},
+      {"ancestors|descendants [--with-origin] [edge type]", "search is(user) | descendants delete"},
+      {"dump", "search is(user) and name == jenkins | dump"},
+      {"format template", "search is(access_key) | format {id} of {/ancestors.user.reported.name}"},
       {"head [n]", "search is(access_key) | sort last_access desc | head 10"},
       {"tail [n]", "search is(access_key) | sort age | tail 5"},
       {"sort path [asc|desc], ...", "search is(user) | sort account, name desc"},
@@ -121,7 +144,7 @@ public final class Commands {
       if (out.length() > 0) {
         out.append('\n');
       }
-      out.append(String.format("%-52s e.g. %s", r[0], r[1]));
+      out.append(String.format("%-70s e.g. %s", r[0], r[1]));
     }
     return out.toString();
   }
@@ -134,23 +157,31 @@ public final class Commands {
   /** The state of one line while its commands run. */
   private final class Execution {
     private final String line;
-    private final Parsed<Pipeline> parsed;
+    private final Pipeline pipeline;
+    private final Optional<SourceMap> sourceMap; // empty for a pipeline built in code
     private final Instant now;
     private Query query;
+    private boolean withEdges;
     private SearchResult result; // set once the search ran
     private List<Resource> nodes;
     private CommandResult last;
 
-    Execution(String line, Parsed<Pipeline> parsed, Instant now) {
+    Execution(String line, Pipeline pipeline, Optional<SourceMap> sourceMap, Instant now) {
       this.line = line;
-      this.parsed = parsed;
+      this.pipeline = pipeline;
+      this.sourceMap = sourceMap;
       this.now = now;
     }
 
     CommandResult run() {
-      List<Command> commands = parsed.value().commands();
-      query = ((SearchCommand) commands.get(0)).query();
+      List<Command> commands = pipeline.commands();
+      SearchCommand first = (SearchCommand) commands.get(0);
+      query = first.query();
       validate(commands);
+      withEdges = commands.stream().anyMatch(c -> c instanceof SearchCommand s && s.withEdges());
+      if (commands.stream().anyMatch(c -> c instanceof SearchCommand s && s.explain())) {
+        return explain(commands);
+      }
       for (int i = 1; i < commands.size(); i++) {
         Command c = commands.get(i);
         if (c instanceof SearchCommand s) {
@@ -158,6 +189,13 @@ public final class Commands {
         } else {
           pipe((PipeCommand) c);
         }
+      }
+      Optional<Aggregate> preamble = commands.stream()
+          .flatMap(c -> c instanceof SearchCommand s ? s.aggregate().stream() : java.util.stream.Stream.empty())
+          .findFirst();
+      if (preamble.isPresent()) {
+        search();
+        return Aggregation.aggregate(query, preamble.get(), result, nodes);
       }
       if (last == null) {
         search();
@@ -168,60 +206,100 @@ public final class Commands {
 
     /**
      * Checks the whole line before anything runs, so that a line that fails marks nothing: every
-     * search (kinds, regular expressions), the order of the commands and the arguments of {@code
-     * list}.
+     * search (kinds, regular expressions) and the order of the commands.
      */
     private void validate(List<Command> commands) {
       boolean ran = false; // a command before this one needed the search result
       for (int i = 0; i < commands.size(); i++) {
         Command c = commands.get(i);
-        if (i > 0 && commands.get(i - 1) instanceof PipeCommand p
-            && (p.name() == PipeCommand.Name.COUNT || p.name() == PipeCommand.Name.LIST)) {
-          throw usage(c, "'" + word(c) + "' cannot follow '" + p.name().word()
-              + "': count and list end a command line", List.of("the end of the line"));
+        if (i > 0 && ends(commands.get(i - 1))) {
+          throw usage(c, "'" + word(c) + "' cannot follow '" + word(commands.get(i - 1))
+              + "': count, list, dump, format and aggregate end a command line", List.of("the end of the line"));
         }
         if (c instanceof SearchCommand s) {
           if (ran) {
             throw usage(c, "a search cannot follow '" + word(commands.get(i - 1))
-                + "'; only sort, limit and head can come between two searches", List.of("the end of the line"));
+                + "'; only sort, limit, head and walks can come between two searches", List.of("the end of the line"));
           }
-          engine.compile(new Parsed<>(line, s.query(), parsed.sourceMap()));
-        } else if (c instanceof PipeCommand p) {
-          switch (p.name()) {
-            case SORT, LIMIT, HEAD -> { }
-            case LIST -> {
-              ListArguments.parse(p.arguments(), line, argumentOffset(p));
-              ran = true;
-            }
-            default -> ran = true;
+          if (sourceMap.isPresent()) {
+            engine.compile(new Parsed<>(line, s.query(), sourceMap.get()));
+          } else {
+            engine.compile(s.query());
           }
+        } else if (c instanceof PipeCommand.Walk w && ran) {
+          throw usage(c, "'" + w.name().word() + "' cannot follow '" + word(commands.get(i - 1))
+              + "'; walks come directly after a search, sort, limit or head", List.of("the end of the line"));
+        } else if (!(c instanceof PipeCommand.SortBy || c instanceof PipeCommand.LimitTo
+            || c instanceof PipeCommand.Head || c instanceof PipeCommand.Walk)) {
+          ran = i > 0;
         }
       }
+    }
+
+    private CommandResult explain(List<Command> commands) {
+      for (int i = 1; i < commands.size(); i++) {
+        Command c = commands.get(i);
+        if (c instanceof SearchCommand s) {
+          query = combine(query, s.query());
+        } else if (c instanceof PipeCommand.SortBy || c instanceof PipeCommand.LimitTo
+            || c instanceof PipeCommand.Head || c instanceof PipeCommand.Walk) {
+          pipe((PipeCommand) c);
+        } else {
+          break; // what follows works on the result, which explain does not compute
+        }
+      }
+      String plan = compile().explain();
+      String text = pipeline + "\nquery: " + query + "\n" + plan;
+      return new CommandResult.Explained(query, plan, text);
     }
 
     private void pipe(PipeCommand c) {
-      String args = c.arguments();
-      switch (c.name()) {
-        case HEAD -> limit(c, new Limit(0, args.isEmpty() ? DEFAULT_HEAD : Math.abs(Integer.parseInt(args))));
-        case LIMIT -> limit(c, QueryParser.parse("limit " + args).parts().get(0).limit().orElseThrow());
-        case SORT -> sort(QueryParser.parse("sort " + args).parts().get(0).sort());
-        case TAIL -> {
-          int n = args.isEmpty() ? DEFAULT_HEAD : Math.abs(Integer.parseInt(args));
-          search();
-          nodes = nodes.subList(Math.max(0, nodes.size() - n), nodes.size());
+      if (c instanceof PipeCommand.Head h) {
+        limit(new Limit(0, h.count()));
+      } else if (c instanceof PipeCommand.LimitTo l) {
+        limit(l.limit());
+      } else if (c instanceof PipeCommand.SortBy s) {
+        sort(s.keys());
+      } else if (c instanceof PipeCommand.Tail t) {
+        search();
+        nodes = nodes.subList(Math.max(0, nodes.size() - t.count()), nodes.size());
+      } else if (c instanceof PipeCommand.Walk w) {
+        query = foldNavigation(query, w.navigation());
+      } else if (c instanceof PipeCommand.Count count) {
+        search();
+        last = Counting.count(query, result, nodes, count.path());
+      } else if (c instanceof PipeCommand.Listing l) {
+        search();
+        List<Column> columns = new ArrayList<>();
+        if (l.columns().isEmpty() || l.withDefaults()) {
+          columns.addAll(defaultColumns());
         }
-        case COUNT -> count(args.isEmpty() ? Optional.empty() : Optional.of(QueryParser.parsePath(args)));
-        case LIST -> {
-          ListArguments spec = ListArguments.parse(args, line, argumentOffset(c));
-          search();
-          last = listed(spec.columns().isEmpty() ? defaultColumns() : spec.columns(), spec.format());
-        }
-        case CLEAN, PROTECT, UNCLEAN, UNPROTECT -> mark(c);
-        default -> throw new IllegalStateException("unknown command " + c.name());
+        columns.addAll(l.columns());
+        last = listed(columns, l.format());
+      } else if (c instanceof PipeCommand.Mark m) {
+        search();
+        last = Marking.mark(engine.state(), m.name(), m.reason(), now, query, result, nodes);
+      } else if (c instanceof PipeCommand.Dump) {
+        search();
+        List<String> lines = new ArrayList<>();
+        nodes.forEach(n -> lines.add(Output.dump(engine.inventory(), engine.state(), result, n)));
+        edges().forEach(e -> lines.add(Output.dump(e)));
+        last = new CommandResult.Rendered(query, nodes, lines);
+      } else if (c instanceof PipeCommand.Format f) {
+        search();
+        List<String> lines = new ArrayList<>();
+        nodes.forEach(n -> lines.add(Output.format(f.template(), result, n)));
+        edges().forEach(e -> lines.add(Output.line(e)));
+        last = new CommandResult.Rendered(query, nodes, lines);
+      } else if (c instanceof PipeCommand.AggregateBy a) {
+        search();
+        last = Aggregation.aggregate(query, a.aggregate(), result, nodes);
+      } else {
+        throw new IllegalStateException("a command without an implementation: " + c.name());
       }
     }
 
-    private void limit(PipeCommand c, Limit l) {
+    private void limit(Limit l) {
       if (result == null) {
         query = foldLimit(query, l);
         return;
@@ -248,65 +326,66 @@ public final class Commands {
       nodes = List.copyOf(sorted);
     }
 
+    private CompiledQuery compile() {
+      return sourceMap.isPresent()
+          ? engine.compile(new Parsed<>(line, query, sourceMap.get()))
+          : engine.compile(query);
+    }
+
     private void search() {
       if (result != null) {
         return;
       }
-      CompiledQuery compiled = engine.compile(new Parsed<>(line, query, parsed.sourceMap()));
-      result = compiled.run(Clock.fixed(now, ZoneOffset.UTC));
+      result = compile().run(Clock.fixed(now, ZoneOffset.UTC));
       nodes = result.nodes();
     }
 
-    private void count(Optional<Path> path) {
-      search();
-      last = Counting.count(query, result, nodes, path);
+    private List<Edge> edges() {
+      return withEdges ? Output.edgesBetween(engine.inventory(), nodes) : List.of();
     }
 
     private CommandResult.Listed listed(List<Column> columns, ListFormat format) {
-      return new CommandResult.Listed(query, format, columns, nodes, Rendering.list(result, nodes, columns, format));
-    }
-
-    private void mark(PipeCommand c) {
-      search();
-      last = Marking.mark(engine.state(), c.name(), reason(c.arguments()), now, query, result, nodes);
+      List<Edge> edges = edges();
+      String text = Rendering.list(result, nodes, columns, format);
+      if (format == ListFormat.PLAIN && !edges.isEmpty()) {
+        StringBuilder out = new StringBuilder(text);
+        edges.forEach(e -> out.append(out.length() == 0 ? "" : "\n").append(Output.line(e)));
+        text = out.toString();
+      }
+      return new CommandResult.Listed(query, format, columns, nodes, edges, text);
     }
 
     private List<Column> defaultColumns() {
       return DefaultColumns.of(query);
     }
 
-    private int argumentOffset(PipeCommand c) {
-      return parsed.sourceMap().span(c).map(Span::end).orElse(line.length()) - c.arguments().length();
-    }
-
     private QuerySyntaxException usage(Command c, String reason, List<String> expected) {
-      Span span = parsed.sourceMap().span(c).orElse(new Span(0, line.length()));
+      Span span = sourceMap.flatMap(m -> m.span(c)).orElse(new Span(0, line.length()));
       return new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN, reason, line, span.offset(), span.length(), expected);
     }
   }
 
-  private static String word(Command c) {
-    return c instanceof PipeCommand p ? p.name().word() : "search";
+  /** Whether nothing may follow this command: its output is not a list of nodes. */
+  private static boolean ends(Command c) {
+    return c instanceof SearchCommand s ? s.aggregate().isPresent()
+        : c instanceof PipeCommand.Count || c instanceof PipeCommand.Listing || c instanceof PipeCommand.Dump
+            || c instanceof PipeCommand.Format || c instanceof PipeCommand.AggregateBy;
   }
 
-  /** A reason in double quotes loses them ({@code clean "unused for 90 days"}); other text stays as it is. */
-  static String reason(String arguments) {
-    String a = arguments.strip();
-    if (a.length() >= 2 && a.startsWith("\"") && a.endsWith("\"")) {
-      StringBuilder out = new StringBuilder();
-      for (int i = 1; i < a.length() - 1; i++) {
-        char ch = a.charAt(i);
-        if (ch == '\\' && i + 1 < a.length() - 1) {
-          out.append(a.charAt(++i));
-        } else if (ch == '"') {
-          return a; // more than one quoted string: keep the text as written
-        } else {
-          out.append(ch);
-        }
-      }
-      return out.toString();
+  /** Walks on from what the query returns: the last part's navigation, or a new part that walks. */
+  static Query foldNavigation(Query q, Navigation navigation) {
+    List<Part> parts = new ArrayList<>(q.parts());
+    Part last = parts.get(parts.size() - 1);
+    if (last.navigation().isPresent()) {
+      parts.add(new Part(Optional.empty(), List.of(), Optional.empty(), Optional.of(navigation)));
+    } else {
+      parts.set(parts.size() - 1, new Part(last.term(), last.sort(), last.limit(), Optional.of(navigation)));
     }
-    return a;
+    return new Query(parts);
+  }
+
+  private static String word(Command c) {
+    return c instanceof PipeCommand p ? p.name().word() : "search";
   }
 
   /** {@code search A | search B}: B filters what A found (Fix Inventory's combine). */
@@ -369,6 +448,7 @@ public final class Commands {
    * }</pre>
    */
   public static final class Builder {
+    private QueryEngine engine;
     private Inventory inventory;
     private StateStore state;
     private Clock clock = Clock.systemUTC();
@@ -376,7 +456,19 @@ public final class Commands {
 
     private Builder() {}
 
-    /** The snapshot to search (required). */
+    /**
+     * Searches with this engine: its snapshot, its state store and what it has cached; instead of
+     * {@link #inventory(Inventory)} and {@link #state(StateStore)}.
+     *
+     * @param engine the engine
+     * @return this builder
+     */
+    public Builder engine(QueryEngine engine) {
+      this.engine = Objects.requireNonNull(engine, "engine");
+      return this;
+    }
+
+    /** The snapshot to search (required unless an engine is given). */
     public Builder inventory(Inventory inventory) {
       this.inventory = Objects.requireNonNull(inventory, "inventory");
       return this;
@@ -403,9 +495,15 @@ public final class Commands {
     /**
      * The commands.
      *
-     * @throws IllegalStateException without an inventory
+     * @throws IllegalStateException without an inventory or an engine, or with both
      */
     public Commands build() {
+      if (engine != null && (inventory != null || state != null)) {
+        throw new IllegalStateException("Commands.builder() takes an engine(...) or an inventory(...) and state(...)");
+      }
+      if (engine != null) {
+        return new Commands(this);
+      }
       if (inventory == null) {
         throw new IllegalStateException("Commands.builder() needs an inventory(...)");
       }

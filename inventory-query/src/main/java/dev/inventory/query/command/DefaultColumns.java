@@ -1,5 +1,6 @@
 package dev.inventory.query.command;
 
+import dev.inventory.query.ast.Column;
 import dev.inventory.query.ast.And;
 import dev.inventory.query.ast.Not;
 import dev.inventory.query.ast.Or;

@@ -1,5 +1,7 @@
 package dev.inventory.query.command;
 
+import dev.inventory.query.ast.ListFormat;
+import dev.inventory.query.ast.Column;
 import dev.inventory.Resource;
 import dev.inventory.query.SearchResult;
 import dev.inventory.query.ast.Path;

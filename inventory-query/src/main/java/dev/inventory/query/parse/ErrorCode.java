@@ -53,6 +53,13 @@ public enum ErrorCode {
   UNKNOWN_COMMAND,
   /** A command that takes no arguments was given some. */
   UNEXPECTED_ARGUMENT,
+  /**
+   * A feature of Fix Inventory's language that this inventory does not offer, such as {@code
+   * search --at} (no history of earlier snapshots is kept); the reason names the feature.
+   */
+  UNSUPPORTED_FEATURE,
+  /** A command option that the command does not know. */
+  UNKNOWN_OPTION,
   /** A kind that the kind registry does not know (a semantic check, see {@link QueryValidator}). */
   UNKNOWN_KIND,
   /** A regular expression after {@code =~} or {@code !~} that does not compile (a semantic check of the engine). */

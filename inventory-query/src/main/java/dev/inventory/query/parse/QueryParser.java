@@ -1,5 +1,6 @@
 package dev.inventory.query.parse;
 
+import dev.inventory.query.ast.Aggregate;
 import dev.inventory.query.ast.Command;
 import dev.inventory.query.ast.Path;
 import dev.inventory.query.ast.PipeCommand;
@@ -10,10 +11,10 @@ import dev.inventory.query.internal.Lexical;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Reads the text query language and command lines into the AST of {@link
@@ -30,8 +31,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class QueryParser {
-  private static final Pattern COUNT_ARGUMENT = Pattern.compile("-?[0-9]+");
-
   private QueryParser() {}
 
   /** Parses a search query (the text after {@code search}). */
@@ -59,6 +58,49 @@ public final class QueryParser {
     Path p = parser.path();
     parser.expectEnd();
     return p;
+  }
+
+  /**
+   * Parses what follows {@code search}: options, an optional {@code aggregate(...):} preamble and
+   * the query, as Fix Inventory's query texts may start with the preamble.
+   *
+   * <pre>{@code
+   * SearchCommand s = QueryParser.parseSearch("aggregate(kind: sum(1) as count): is(volume)");
+   * s.aggregate();   // kind: sum(1) as count
+   * s.query();       // is(volume)
+   * }</pre>
+   *
+   * @param text {@code [--explain] [--with-edges] [aggregate(spec):] query}
+   * @return the search command
+   * @throws QuerySyntaxException for text that does not parse
+   */
+  public static SearchCommand parseSearch(String text) {
+    Objects.requireNonNull(text, "text");
+    return search(text, 0, text.length(), new SourceMap());
+  }
+
+  /**
+   * Parses an aggregate spec, the text of {@code | aggregate ...} or between {@code aggregate(} and
+   * {@code )}.
+   *
+   * <pre>{@code
+   * Aggregate a = QueryParser.parseAggregate("account as a: sum(1) as keys, max(/ancestors.user.reported.age) as oldest");
+   * }</pre>
+   *
+   * @param spec {@code [group [as name], ...:] function(expression) [as name], ...}
+   * @return the aggregate
+   * @throws QuerySyntaxException for a spec that does not parse
+   */
+  public static Aggregate parseAggregate(String spec) {
+    Objects.requireNonNull(spec, "spec");
+    AggregateParser parser = new AggregateParser(spec, 0, spec.length(), new SourceMap());
+    Aggregate a = parser.spec();
+    if (parser.position() < spec.length()) {
+      throw new QuerySyntaxException(ErrorCode.TRAILING_INPUT,
+          "expected ',' or the end of the aggregate, found '" + spec.charAt(parser.position()) + "'",
+          spec, parser.position(), 1, List.of("','", "the end of the aggregate"));
+    }
+    return a;
   }
 
   /**
@@ -110,19 +152,15 @@ public final class QueryParser {
     while (nameEnd < to && !Character.isWhitespace(line.charAt(nameEnd))) {
       nameEnd++;
     }
-    String name = line.substring(start, nameEnd);
+    String name = ALIASES.getOrDefault(line.substring(start, nameEnd), line.substring(start, nameEnd));
     int argStart = skipWhitespace(line, nameEnd, to);
     int argEnd = to;
     while (argEnd > argStart && Character.isWhitespace(line.charAt(argEnd - 1))) {
       argEnd--;
     }
-    String arguments = line.substring(argStart, argEnd);
     Command command;
     if (name.equals("search")) {
-      Parser parser = new Parser(line, argStart, to, map);
-      Query q = parser.query();
-      parser.expectEnd();
-      command = new SearchCommand(q);
+      command = search(line, argStart, to, map);
     } else {
       Optional<PipeCommand.Name> known = PipeCommand.Name.fromWord(name);
       if (first || known.isEmpty()) {
@@ -130,71 +168,142 @@ public final class QueryParser {
             first ? "a command line starts with 'search', not '" + name + "'" : "unknown command '" + name + "'",
             line, start, nameEnd - start, commandNames(first));
       }
-      checkArguments(known.get(), line, argStart, argEnd, map);
-      command = new PipeCommand(known.get(), arguments);
+      command = new CommandArguments(line, argStart, argEnd, map).parse(known.get());
     }
     map.put(command, new Span(start, argEnd - start));
     return command;
   }
 
-  /** Arguments whose syntax is fixed are checked here, so that errors point into the line. */
-  private static void checkArguments(PipeCommand.Name name, String line, int from, int to, SourceMap map) {
-    String arguments = line.substring(from, to);
-    switch (name) {
-      case COUNT -> {
-        if (!arguments.isEmpty()) {
-          Parser parser = new Parser(line, from, to, map);
-          if (!isPathStart(parser)) {
-            throw parser.unexpected();
-          }
-          parser.path();
-          parser.expectEnd();
-        }
+  // search := "search" {option} [aggregate "(" aggregate_spec ")" ":"] query
+  // option := "--with-edges" | "--explain"
+  private static SearchCommand search(String line, int from, int to, SourceMap map) {
+    boolean withEdges = false;
+    boolean explain = false;
+    int pos = from;
+    while (line.startsWith("--", pos) && pos < to) {
+      int end = wordEnd(line, pos, to);
+      String option = line.substring(pos, end);
+      switch (option) {
+        case "--with-edges" -> withEdges = true;
+        case "--explain" -> explain = true;
+        default -> throw searchOption(line, pos, option);
       }
-      case HEAD, TAIL -> {
-        if (!arguments.isEmpty() && !fitsInt(arguments)) {
-          throw new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN,
-              "expected a number after '" + name.word() + "', found '" + arguments + "'",
-              line, from, to - from, List.of("a number"));
-        }
-      }
-      case SORT -> {
-        Parser parser = new Parser(line, from, to, map);
-        parser.sortKeys();
-        parser.expectEnd();
-      }
-      case LIMIT -> {
-        Parser parser = new Parser(line, from, to, map);
-        parser.limitArguments();
-        parser.expectEnd();
-      }
-      case UNCLEAN, UNPROTECT -> {
-        if (!arguments.isEmpty()) {
-          throw new QuerySyntaxException(ErrorCode.UNEXPECTED_ARGUMENT,
-              "'" + name.word() + "' takes no arguments", line, from, to - from, List.of("'|'", "the end of the line"));
-        }
-      }
-      default -> {
-        // list, clean and protect take free text
+      pos = skipWhitespace(line, end, to);
+    }
+    // Fix Inventory takes the options from anywhere in the search: a history option is refused
+    // wherever it stands, and --with-edges and --explain may also end the search.
+    int queryEnd = to;
+    for (int[] word : unquotedWords(line, pos, to)) {
+      if (HISTORY_OPTIONS.contains(line.substring(word[0], word[1]))) {
+        throw searchOption(line, word[0], line.substring(word[0], word[1]));
       }
     }
+    while (true) {
+      int end = queryEnd;
+      while (end > pos && Character.isWhitespace(line.charAt(end - 1))) {
+        end--;
+      }
+      int start = end;
+      while (start > pos && !Character.isWhitespace(line.charAt(start - 1))) {
+        start--;
+      }
+      String word = line.substring(start, end);
+      if (start > pos && word.equals("--with-edges")) {
+        withEdges = true;
+      } else if (start > pos && word.equals("--explain")) {
+        explain = true;
+      } else {
+        break;
+      }
+      queryEnd = start;
+    }
+    to = queryEnd;
+    Optional<Aggregate> aggregate = Optional.empty();
+    int afterWord = pos + "aggregate".length();
+    if (line.startsWith("aggregate", pos) && afterWord <= to
+        && line.substring(afterWord, skipWhitespace(line, afterWord, to)).isBlank()
+        && skipWhitespace(line, afterWord, to) < to && line.charAt(skipWhitespace(line, afterWord, to)) == '(') {
+      AggregateParser parser = new AggregateParser(line, skipWhitespace(line, afterWord, to) + 1, to, map);
+      aggregate = Optional.of(parser.spec());
+      pos = skipWhitespace(line, parser.position(), to);
+      pos = expectChar(line, pos, to, ')', "expected ',' or ')' to end the aggregate");
+      pos = expectChar(line, skipWhitespace(line, pos, to), to, ':', "expected ':' between the aggregate and the query");
+    }
+    Parser parser = new Parser(line, pos, to, map);
+    Query q = parser.query();
+    parser.expectEnd();
+    return new SearchCommand(q, aggregate, withEdges, explain);
+  }
+
+  /** Fix Inventory's other names of commands; the canonical text uses the command's own name. */
+  private static final Map<String, String> ALIASES = Map.of("query", "search", "match", "search",
+      "predecessor", "predecessors", "successor", "successors", "ancestor", "ancestors",
+      "descendant", "descendants", "lists", "list");
+
+  private static final List<String> HISTORY_OPTIONS = List.of("--at", "--history", "--before", "--after", "--change");
+
+  private static QuerySyntaxException searchOption(String line, int at, String option) {
+    if (HISTORY_OPTIONS.contains(option)) {
+      return new QuerySyntaxException(ErrorCode.UNSUPPORTED_FEATURE,
+          "'search " + option + "' needs the history of earlier snapshots, which this library does not keep;"
+              + " search the current snapshot without it",
+          line, at, option.length(), List.of("a query"));
+    }
+    return new QuerySyntaxException(ErrorCode.UNKNOWN_OPTION, "unknown option '" + option + "' of 'search'",
+        line, at, option.length(), List.of("'--explain'", "'--with-edges'", "a query"));
+  }
+
+  private static int wordEnd(String line, int from, int to) {
+    int end = from;
+    while (end < to && !Character.isWhitespace(line.charAt(end))) {
+      end++;
+    }
+    return end;
+  }
+
+  /** The white-space separated words outside double quotes and backticks, as {from, to} pairs. */
+  private static List<int[]> unquotedWords(String line, int from, int to) {
+    List<int[]> words = new ArrayList<>();
+    int start = -1;
+    char quote = 0;
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? line.charAt(i) : ' ';
+      if (quote != 0) {
+        if (c == '\\' && quote == '"') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+        continue;
+      }
+      if (c == '"' || c == '`') {
+        quote = c;
+        start = -1;
+      } else if (Character.isWhitespace(c)) {
+        if (start >= 0) {
+          words.add(new int[] {start, i});
+        }
+        start = -1;
+      } else if (start < 0) {
+        start = i;
+      }
+    }
+    return words;
+  }
+
+  private static int expectChar(String line, int pos, int to, char c, String reason) {
+    if (pos < to && line.charAt(pos) == c) {
+      return pos + 1;
+    }
+    boolean end = pos >= to;
+    throw new QuerySyntaxException(end ? ErrorCode.UNEXPECTED_END : ErrorCode.UNEXPECTED_TOKEN,
+        reason + ", found " + (end ? "the end of the line" : "'" + line.charAt(pos) + "'"),
+        line, pos, end ? 0 : 1, List.of("'" + c + "'"));
   }
 
   private static boolean isPathStart(Parser parser) {
     Token t = parser.peek();
     return t.is(Token.Kind.SLASH) || t.is(Token.Kind.BACKTICK) || t.is(Token.Kind.IDENT);
-  }
-
-  private static boolean fitsInt(String s) {
-    if (!COUNT_ARGUMENT.matcher(s).matches()) {
-      return false;
-    }
-    try {
-      Integer.parseInt(s);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 
   private static int skipWhitespace(String line, int from, int to) {

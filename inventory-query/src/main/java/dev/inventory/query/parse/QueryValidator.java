@@ -55,7 +55,15 @@ public final class QueryValidator {
    * example): errors point into its canonical text.
    */
   public static void checkKinds(Query query, KindRegistry kinds) {
-    checkKinds(QueryParser.parseWithSource(query.toString()), kinds);
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(kinds, "kinds");
+    try {
+      new Check(new Parsed<>("", query, new SourceMap()), kinds).value(query);
+    } catch (QuerySyntaxException e) {
+      // Only a query with an unknown kind is printed and parsed again, to point at the kind.
+      checkKinds(QueryParser.parseWithSource(query.toString()), kinds);
+      throw e;
+    }
   }
 
   /** {@link #checkKinds(Query, KindRegistry)} for every search of a pipeline. */

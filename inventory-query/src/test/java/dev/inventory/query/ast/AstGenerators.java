@@ -194,28 +194,108 @@ public final class AstGenerators {
     });
   }
 
+  private static final List<String> AGGREGATE_PATHS = List.of("volume_size", "kind", "name", "age", "tags.owner",
+      "/ancestors.account.reported.name", "/metadata.protected", "a[0].b", "c[*]", "`odd name`.x", "/desired.clean");
+
+  /** Paths for aggregates and templates: a fixed set covering sections, indexes and quoted names. */
+  public static Gen<Path> simplePaths() {
+    return Generate.pick(AGGREGATE_PATHS).map(dev.inventory.query.parse.QueryParser::parsePath);
+  }
+
+  /** Arithmetic over numbers and paths, at most three levels deep. */
+  public static Gen<Aggregate.Expression> expressions() {
+    return expressions(3);
+  }
+
+  private static Gen<Aggregate.Expression> expressions(int depth) {
+    Gen<Aggregate.Expression> number = integers().between(-20, 200)
+        .zip(integers().between(0, 2), (n, scale) -> (Aggregate.Expression) new Aggregate.Number(
+            java.math.BigDecimal.valueOf(n, scale)));
+    Gen<Aggregate.Expression> path = simplePaths().map(p -> (Aggregate.Expression) new Aggregate.PathValue(p));
+    Gen<Aggregate.Expression> leaf = number.mix(path, 50);
+    if (depth == 0) {
+      return leaf;
+    }
+    Gen<Aggregate.Expression> binary = Generate.enumValues(Aggregate.Operator.class)
+        .zip(expressions(depth - 1), expressions(depth - 1), (op, l, r) -> (Aggregate.Expression) new Aggregate.Binary(op, l, r));
+    return leaf.mix(binary, 40);
+  }
+
+  /** Aggregates with 0 to 2 groups and 1 to 3 functions; names given with 'as' where defaults could clash. */
+  public static Gen<Aggregate> aggregates() {
+    Gen<List<Path>> groupPaths = lists().of(simplePaths()).ofSizeBetween(0, 2);
+    Gen<List<Aggregate.Kind>> kinds = lists().of(Generate.enumValues(Aggregate.Kind.class)).ofSizeBetween(1, 3);
+    Gen<List<Aggregate.Expression>> arguments = lists().of(expressions()).ofSize(3);
+    return groupPaths.zip(kinds, arguments, Generate.booleans(), (paths, fns, args, named) -> {
+      List<Aggregate.Group> groups = new ArrayList<>();
+      for (int i = 0; i < paths.size(); i++) {
+        groups.add(new Aggregate.Group(paths.get(i), i == 0 && !named ? Optional.empty() : Optional.of("g" + i)));
+      }
+      List<Aggregate.Function> functions = new ArrayList<>();
+      for (int i = 0; i < fns.size(); i++) {
+        functions.add(new Aggregate.Function(fns.get(i), args.get(i),
+            i == 0 && !named ? Optional.empty() : Optional.of(i == 0 ? "count" : "f" + i)));
+      }
+      return new Aggregate(groups, functions);
+    });
+  }
+
+  /** Templates alternating literal text and placeholders. */
+  public static Gen<Template> templates() {
+    Gen<String> text = Generate.pick(List.of("of", "-", " : ", "{", "}}", "a b", "=", "x{y}z"));
+    return lists().of(text).ofSizeBetween(0, 3).zip(lists().of(simplePaths()).ofSize(4), Generate.booleans(),
+        (texts, paths, valueFirst) -> {
+          List<Template.Piece> pieces = new ArrayList<>();
+          int p = 0;
+          if (valueFirst || texts.isEmpty()) {
+            pieces.add(new Template.Value(paths.get(p++)));
+          }
+          for (String t : texts) {
+            String trimmed = pieces.isEmpty() ? t.strip() : t;
+            pieces.add(new Template.Text(trimmed.isEmpty() ? "x" : trimmed));
+            pieces.add(new Template.Value(paths.get(p++)));
+          }
+          return new Template(pieces);
+        });
+  }
+
   public static Gen<Command> pipeCommands() {
-    // sort and limit need arguments
-    Gen<Command> noArgs = Generate.pick(List.of(PipeCommand.Name.COUNT, PipeCommand.Name.LIST, PipeCommand.Name.HEAD,
-            PipeCommand.Name.TAIL, PipeCommand.Name.CLEAN, PipeCommand.Name.PROTECT, PipeCommand.Name.UNCLEAN,
-            PipeCommand.Name.UNPROTECT))
-        .map(n -> (Command) PipeCommand.of(n));
+    Gen<Command> marks = Generate.pick(List.of(PipeCommand.Name.UNCLEAN, PipeCommand.Name.UNPROTECT))
+        .map(n -> (Command) new PipeCommand.Mark(n, ""));
     Gen<Command> limit = integers().between(0, 50).zip(integers().between(0, 50),
-        (o, n) -> (Command) new PipeCommand(PipeCommand.Name.LIMIT, new Limit(o, n).toString().substring("limit ".length())));
-    Gen<Command> count = paths().map(p -> (Command) new PipeCommand(PipeCommand.Name.COUNT, p.toString()));
-    Gen<Command> head = integers().between(-5, 500).map(n -> (Command) new PipeCommand(PipeCommand.Name.HEAD, n.toString()));
-    Gen<Command> sort = lists().of(sorts()).ofSizeBetween(1, 2).map(l -> (Command) new PipeCommand(PipeCommand.Name.SORT,
-        String.join(", ", l.stream().map(Sort::toString).toList())));
-    Gen<Command> clean = anyStrings().map(s -> (Command) new PipeCommand(PipeCommand.Name.CLEAN, StringValue.of(s).toString()));
-    Gen<Command> list = Generate.pick(List.of("kind, name", "name as n, /ancestors.user.reported.name", "--csv"))
-        .map(a -> (Command) new PipeCommand(PipeCommand.Name.LIST, a));
-    return noArgs.mix(count, 20).mix(head, 10).mix(sort, 10).mix(limit, 10).mix(clean, 20).mix(list, 10);
+        (o, n) -> (Command) new PipeCommand.LimitTo(new Limit(o, n)));
+    Gen<Command> count = paths().map(p -> (Command) new PipeCommand.Count(Optional.of(p)))
+        .mix(Generate.constant((Command) new PipeCommand.Count(Optional.empty())), 10);
+    Gen<Command> head = integers().between(0, 500).map(n -> (Command) new PipeCommand.Head(n));
+    Gen<Command> tail = integers().between(0, 500).map(n -> (Command) new PipeCommand.Tail(n));
+    Gen<Command> sort = lists().of(sorts()).ofSizeBetween(1, 2).map(l -> (Command) new PipeCommand.SortBy(l));
+    Gen<Command> clean = anyStrings().zip(Generate.booleans(), (s, protect) ->
+        (Command) new PipeCommand.Mark(protect ? PipeCommand.Name.PROTECT : PipeCommand.Name.CLEAN, s));
+    Gen<Column> column = simplePaths().zip(Generate.pick(List.of("", "n", "owner", "x-1")),
+        (p, n) -> n.isEmpty() ? Column.of(p) : new Column(n, p));
+    Gen<Command> list = Generate.enumValues(ListFormat.class).zip(lists().of(column).ofSizeBetween(0, 3),
+        Generate.booleans(), (f, cs, d) -> (Command) new PipeCommand.Listing(f, cs, d));
+    Gen<Command> walk = Generate.pick(List.of(PipeCommand.Name.PREDECESSORS, PipeCommand.Name.SUCCESSORS,
+            PipeCommand.Name.ANCESTORS, PipeCommand.Name.DESCENDANTS))
+        .zip(Generate.enumValues(EdgeType.class), Generate.booleans(), (n, t, o) -> (Command) new PipeCommand.Walk(n, t, o));
+    Gen<Command> dump = Generate.constant((Command) new PipeCommand.Dump());
+    Gen<Command> format = templates().map(t -> (Command) new PipeCommand.Format(t));
+    Gen<Command> aggregate = aggregates().map(a -> (Command) new PipeCommand.AggregateBy(a));
+    return marks.mix(count, 20).mix(head, 10).mix(tail, 5).mix(sort, 10).mix(limit, 10).mix(clean, 20)
+        .mix(list, 10).mix(walk, 10).mix(dump, 3).mix(format, 10).mix(aggregate, 15);
+  }
+
+  /** A search with or without options and an aggregate preamble. */
+  public static Gen<SearchCommand> searches() {
+    Gen<Optional<Aggregate>> preamble = aggregates().map(Optional::of)
+        .mix(Generate.constant(Optional.<Aggregate>empty()), 70);
+    return queries().zip(preamble, Generate.booleans(), Generate.booleans(), SearchCommand::new);
   }
 
   public static Gen<Pipeline> pipelines() {
-    return queries().zip(lists().of(pipeCommands()).ofSizeBetween(0, 3), (q, rest) -> {
+    return searches().zip(lists().of(pipeCommands()).ofSizeBetween(0, 3), (q, rest) -> {
       List<Command> all = new ArrayList<>();
-      all.add(new SearchCommand(q));
+      all.add(q);
       all.addAll(rest);
       return new Pipeline(all);
     });

@@ -126,10 +126,12 @@ class AstTest {
 
   @Test
   void should_require_pipelines_to_start_with_a_search() {
-    assertThatThrownBy(() -> Pipeline.of(PipeCommand.of(PipeCommand.Name.COUNT)))
+    assertThatThrownBy(() -> Pipeline.of(new PipeCommand.Count(java.util.Optional.empty())))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new PipeCommand(PipeCommand.Name.CLEAN, "a | b"))
+    assertThat(PipeCommand.Mark.clean("a | \"b\"").toString()).isEqualTo("clean \"a | \\\"b\\\"\"");
+    assertThatThrownBy(() -> new PipeCommand.Mark(PipeCommand.Name.UNCLEAN, "why"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(new PipeCommand(PipeCommand.Name.CLEAN, "\"a | b\"").toString()).isEqualTo("clean \"a | b\"");
+    assertThatThrownBy(() -> new PipeCommand.Walk(PipeCommand.Name.COUNT, dev.inventory.EdgeType.DEFAULT, false))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -5,6 +5,8 @@ import static dev.inventory.query.command.CommandFixtures.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.inventory.query.ast.Column;
+import dev.inventory.query.ast.ListFormat;
 import dev.inventory.Resource;
 import dev.inventory.query.parse.QueryParser;
 import dev.inventory.state.StateStore;

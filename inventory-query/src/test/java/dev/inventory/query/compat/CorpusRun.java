@@ -1,5 +1,6 @@
 package dev.inventory.query.compat;
 
+import dev.inventory.query.ast.SearchCommand;
 import dev.inventory.query.compat.FixCorpus.Entry;
 import dev.inventory.query.compat.FixCorpus.Form;
 import dev.inventory.query.compat.FixCorpus.Refusal;
@@ -40,7 +41,16 @@ record CorpusRun(Entry entry, Status status, Optional<QuerySyntaxException> erro
 
   /** Parses a text of the given form: the query parser, or the command line parser (nothing runs). */
   static Object parse(Form form, String text) {
+    if (form == Form.QUERY && text.startsWith("aggregate")) {
+      // Fix's aggregate preamble lives on the search command here, not in the query.
+      return QueryParser.parseSearch(text);
+    }
     return form == Form.QUERY ? QueryParser.parse(text) : QueryParser.parseCommandLine(text);
+  }
+
+  /** The text {@link #parse} reads back: a search command without its {@code search} word. */
+  static String print(Object ast) {
+    return ast instanceof SearchCommand s ? s.toString().substring("search ".length()) : ast.toString();
   }
 
   /** The error code, or {@code -} when the line parsed. */

@@ -78,7 +78,7 @@ class FixCorpusTest {
     List<CorpusRun> parsed = runs().stream().filter(r -> r.status() == Status.PARSES).toList();
     assertThat(parsed).isNotEmpty().allSatisfy(r -> {
       Object ast = r.ast().orElseThrow();
-      assertThat(CorpusRun.parse(r.entry().form(), ast.toString())).as(r.entry().id() + ": " + ast).isEqualTo(ast);
+      assertThat(CorpusRun.parse(r.entry().form(), CorpusRun.print(ast))).as(r.entry().id() + ": " + ast).isEqualTo(ast);
     });
   }
 

@@ -3,9 +3,16 @@ package dev.inventory.query.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.inventory.query.ast.Column;
+import dev.inventory.query.ast.Limit;
+import dev.inventory.query.ast.ListFormat;
+import dev.inventory.query.ast.Path;
 import dev.inventory.query.ast.PipeCommand;
 import dev.inventory.query.ast.Pipeline;
 import dev.inventory.query.ast.SearchCommand;
+import dev.inventory.query.ast.Sort;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
@@ -26,7 +33,7 @@ class CommandLineTest {
     assertThat(p.commands()).containsExactly(
         new SearchCommand(QueryParser.parse(
             "is(access_key) and last_access > 90days <-- is(user) and name not in [jenkins, ci]")),
-        new PipeCommand(PipeCommand.Name.COUNT, "name"));
+        new PipeCommand.Count(Optional.of(Path.reported("name"))));
     assertThat(p.toString()).isEqualTo(line);
   }
 
@@ -40,7 +47,7 @@ class CommandLineTest {
 
     // THEN
     assertThat(p.commands()).hasSize(2);
-    assertThat(p.commands().get(1)).isEqualTo(PipeCommand.of(PipeCommand.Name.CLEAN));
+    assertThat(p.commands().get(1)).isEqualTo(PipeCommand.Mark.clean(""));
     assertThat(p.toString()).isEqualTo(line);
   }
 
@@ -54,11 +61,11 @@ class CommandLineTest {
 
     // THEN
     assertThat(p.commands()).hasSize(2);
-    assertThat(p.commands().get(1)).isEqualTo(new PipeCommand(PipeCommand.Name.CLEAN, "\"reason | with bar\""));
+    assertThat(p.commands().get(1)).isEqualTo(PipeCommand.Mark.clean("reason | with bar"));
   }
 
   @Test
-  void should_keep_raw_trimmed_arguments_of_every_command() {
+  void should_parse_the_arguments_of_every_command_into_records() {
     // GIVEN
     String line = "search all | head 10 | tail | sort name desc, ctime | limit 5, 2 | list   kind, name as n  "
         + "| protect keep this | unprotect | unclean | count";
@@ -69,15 +76,19 @@ class CommandLineTest {
     // THEN
     assertThat(p.commands()).containsExactly(
         new SearchCommand(QueryParser.parse("all")),
-        new PipeCommand(PipeCommand.Name.HEAD, "10"),
-        PipeCommand.of(PipeCommand.Name.TAIL),
-        new PipeCommand(PipeCommand.Name.SORT, "name desc, ctime"),
-        new PipeCommand(PipeCommand.Name.LIMIT, "5, 2"),
-        new PipeCommand(PipeCommand.Name.LIST, "kind, name as n"),
-        new PipeCommand(PipeCommand.Name.PROTECT, "keep this"),
-        PipeCommand.of(PipeCommand.Name.UNPROTECT),
-        PipeCommand.of(PipeCommand.Name.UNCLEAN),
-        PipeCommand.of(PipeCommand.Name.COUNT));
+        new PipeCommand.Head(10),
+        new PipeCommand.Tail(PipeCommand.DEFAULT_HEAD),
+        new PipeCommand.SortBy(List.of(new Sort(Path.reported("name"), Sort.Order.DESC),
+            new Sort(Path.reported("ctime"), Sort.Order.ASC))),
+        new PipeCommand.LimitTo(new Limit(5, 2)),
+        new PipeCommand.Listing(ListFormat.PLAIN, List.of(Column.of(Path.reported("kind")),
+            new Column("n", Path.reported("name")))),
+        new PipeCommand.Mark(PipeCommand.Name.PROTECT, "keep this"),
+        new PipeCommand.Mark(PipeCommand.Name.UNPROTECT, ""),
+        new PipeCommand.Mark(PipeCommand.Name.UNCLEAN, ""),
+        new PipeCommand.Count(Optional.empty()));
+    assertThat(p.toString()).isEqualTo("search all | head 10 | tail 100 | sort name desc, ctime | limit 5, 2"
+        + " | list kind, name as n | protect \"keep this\" | unprotect | unclean | count");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.inventory.query.ast.Part;
 import dev.inventory.query.ast.Path;
 import dev.inventory.query.ast.Query;
 import dev.inventory.query.ast.Sort;
+import dev.inventory.query.ast.Term;
 import dev.inventory.query.parse.Parsed;
 import dev.inventory.state.StateStore;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The evaluation plan of a query over one snapshot: what {@code QueryEngine.compile} builds. Most
@@ -43,7 +45,7 @@ public final class Plan {
 
   private record CompiledPart(
       Optional<Cond> term, Optional<List<String>> kinds, List<SortKey> sort, Optional<Limit> limit,
-      Optional<Walker> navigation) {}
+      Optional<Walker> navigation, Part source, Optional<Term> residual) {}
 
   private record SortKey(PathReader path, boolean descending) {}
 
@@ -83,15 +85,16 @@ public final class Plan {
       // The kind index applies the is(...) that the term requires; the rest of the term is tested
       // node by node (nothing at all for a bare is(...)).
       Optional<List<String>> kinds = p.term().flatMap(TermCompiler::requiredKinds);
-      Optional<Cond> term = kinds.isPresent()
-          ? p.term().flatMap(TermCompiler::withoutRequiredKinds).map(compiler::compile)
-          : p.term().map(compiler::compile);
+      Optional<Term> residual = kinds.isPresent() ? p.term().flatMap(TermCompiler::withoutRequiredKinds) : p.term();
+      Optional<Cond> term = residual.map(compiler::compile);
       parts.add(new CompiledPart(
           term,
           kinds,
           p.sort().stream().map(s -> new SortKey(new PathReader(s.path()), s.order() == Sort.Order.DESC)).toList(),
           p.limit(),
-          p.navigation().map(Walker::new)));
+          p.navigation().map(Walker::new),
+          p,
+          residual));
     }
     return new Plan(query, cache, state, List.copyOf(parts));
   }
@@ -99,6 +102,39 @@ public final class Plan {
   /** The query this plan evaluates. */
   public Query query() {
     return query;
+  }
+
+  /**
+   * How the plan evaluates its query, one line per step: where each part takes its candidates
+   * from (the kind index or the previous part's walk), what is tested node by node, the sort, the
+   * limit and the walk.
+   */
+  public String explain() {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < parts.size(); i++) {
+      CompiledPart p = parts.get(i);
+      out.append(i == 0 ? "" : "\n").append("part ").append(i + 1).append(": ").append(p.source()).append('\n');
+      String input = i == 0 ? "every node" : "the nodes the walk of part " + i + " reached";
+      if (p.kinds().isPresent()) {
+        int size = 0;
+        for (String k : p.kinds().get()) {
+          size += cache.kindIndices(k).length;
+        }
+        out.append("  candidates: kind index of ").append(String.join(", ", p.kinds().get()))
+            .append(" (").append(size).append(" nodes)").append(i == 0 ? "" : ", within " + input).append('\n');
+      } else {
+        out.append("  candidates: ").append(input).append('\n');
+      }
+      out.append("  test each candidate: ").append(p.residual().map(Term::toString).orElse("nothing")).append('\n');
+      if (!p.source().sort().isEmpty()) {
+        out.append("  sort: ").append(p.source().sort().stream().map(Sort::toString)
+            .collect(Collectors.joining(", "))).append('\n');
+      }
+      p.source().limit().ifPresent(l -> out.append("  ").append(l).append('\n'));
+      p.source().navigation().ifPresent(n -> out.append("  walk from every node kept: ").append(n)
+          .append(", each reached node once\n"));
+    }
+    return out.toString().stripTrailing();
   }
 
   /** Runs the plan at {@code now}: the dense indices of the result nodes, in result order. */

@@ -1,6 +1,5 @@
-package dev.inventory.query.command;
+package dev.inventory.query.ast;
 
-import dev.inventory.query.ast.Path;
 import java.util.Objects;
 
 /**
@@ -11,6 +10,7 @@ import java.util.Objects;
  * }</pre>
  */
 public record Column(String name, Path path) {
+  /** Checks the name is not empty. */
   public Column {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(path, "path");
@@ -19,8 +19,19 @@ public record Column(String name, Path path) {
     }
   }
 
-  /** A column named after its path's canonical text ({@code account}, {@code /desired.clean}). */
+  /**
+   * A column named after its path's canonical text ({@code account}, {@code /desired.clean}).
+   *
+   * @param path the path the column reads
+   * @return the column
+   */
   public static Column of(Path path) {
     return new Column(path.toString(), path);
+  }
+
+  /** The column as {@code list} takes it: {@code path}, or {@code path as name} for another name. */
+  @Override
+  public String toString() {
+    return name.equals(path.toString()) ? path.toString() : path + " as " + name;
   }
 }

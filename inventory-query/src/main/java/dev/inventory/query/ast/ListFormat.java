@@ -1,4 +1,4 @@
-package dev.inventory.query.command;
+package dev.inventory.query.ast;
 
 /**
  * How {@code list} renders rows.
