@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKeyLastUsed;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.User;
@@ -76,9 +77,10 @@ class FakeIamSeedTest {
       assertThat(used.region()).isEqualTo("eu-west-1");
       AccessKeyLastUsed never = iam.getAccessKeyLastUsed(b -> b.accessKeyId("AKIAJENKINS000000002")).accessKeyLastUsed();
       assertThat(never.lastUsedDate()).isNull();
-      // unknown use in the fixture: seeded as never used
-      assertThat(iam.getAccessKeyLastUsed(b -> b.accessKeyId("AKIANANCY00000000001")).accessKeyLastUsed()
-          .serviceName()).isEqualTo("N/A");
+      // unknown use in the fixture: IAM will not tell it (denied), as when a collect cannot know it
+      assertThat(fake.account("111111111111").findKey("AKIANANCY00000000001").orElseThrow().useUnknown()).isTrue();
+      assertThatThrownBy(() -> iam.getAccessKeyLastUsed(b -> b.accessKeyId("AKIANANCY00000000001")))
+          .isInstanceOfSatisfying(IamException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
     }
   }
 
@@ -99,6 +101,9 @@ class FakeIamSeedTest {
       assertThat(cells[9]).isEqualTo(CredentialReportCsv.date(NOW.minus(Duration.ofDays(900))));
       assertThat(cells[10]).isEqualTo(CredentialReportCsv.date(NOW.minus(Duration.ofDays(10))));
       assertThat(lines).hasSize(4);
+      // nancy's key, whose use is unknown, has no creation time in its slot: the report cannot place it
+      assertThat(lines.get(3)).startsWith("nancy,");
+      assertThat(lines.get(3).split(",")[9]).isEqualTo("N/A");
     }
     FakeAccount other = fake.account("222222222222");
     assertThat(other.alias()).isEmpty();

@@ -21,8 +21,8 @@ import java.util.Set;
  * Copies an inventory into a {@link FakeIam}: every {@code aws_account} (alias = name unless the
  * name is the id), {@code aws_iam_user} (UserId = node id, name, path, ctime, password last use,
  * password, MFA, tags), {@code aws_iam_access_key} (id, status, ctime, last use) and the keys of
- * {@code aws_root_user}. A key whose use is unknown is seeded as never used, since IAM knows no
- * "unknown". A node's account is its {@code aws_account} ancestor; groups and roles are ignored.
+ * {@code aws_root_user}. A key whose use is unknown is seeded with {@link FakeKey#lastUseUnknown()},
+ * so that a collect of the fake reads it back as unknown. A node's account is its {@code aws_account} ancestor; groups and roles are ignored.
  */
 final class FakeSeeder {
   private FakeSeeder() {}
@@ -77,10 +77,13 @@ final class FakeSeeder {
         ? acct.root().addKey(k.id(), created)
         : acct.user(owner.name().orElseThrow()).addKey(k.id(), created);
     k.accessKeyStatus().map(AccessKeyStatus::label).ifPresent(fk::status);
-    if (k.lastUse() instanceof LastUse.Used used) {
+    LastUse use = k.lastUse();
+    if (use instanceof LastUse.Used used) {
       fk.lastUsed(used.time(), used.serviceName().orElse("iam"), used.region().orElse("us-east-1"));
-    } else {
+    } else if (use instanceof LastUse.Never) {
       fk.neverUsed();
+    } else {
+      fk.lastUseUnknown();
     }
   }
 

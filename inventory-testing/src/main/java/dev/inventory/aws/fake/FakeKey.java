@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * An access key in the {@link FakeIam} model: Active until told otherwise, never used until a use
- * is set. Thread-safe (guarded by its account).
+ * is set. Its last use is in one of three states: used at a time, never used, or unknown ({@link
+ * #lastUseUnknown()}: IAM will not tell it, so a collector cannot know it either). Thread-safe
+ * (guarded by its account).
  *
  * <pre>{@code
  * FakeKey k = fake.account("111111111111").user("ci").addKey("AKIAFAKE000000000001", created);
@@ -29,6 +31,7 @@ public final class FakeKey {
   private String service;
   private String region;
   private boolean deleted;
+  private boolean useUnknown;
 
   FakeKey(FakeAccount account, String id, String userName, Instant created) {
     this.account = account;
@@ -84,6 +87,7 @@ public final class FakeKey {
     Objects.requireNonNull(at, "at");
     synchronized (account) {
       this.lastUsed = at;
+      this.useUnknown = false;
       this.service = Objects.requireNonNull(service, "service");
       this.region = Objects.requireNonNull(region, "region");
     }
@@ -98,6 +102,7 @@ public final class FakeKey {
   /** Forgets any use: IAM then answers {@code N/A}. */
   public FakeKey neverUsed() {
     synchronized (account) {
+      useUnknown = false;
       lastUsed = null;
       service = null;
       region = null;
@@ -105,7 +110,36 @@ public final class FakeKey {
     return this;
   }
 
-  /** When the key was last used; empty when never used. */
+  /**
+   * Makes the last use unknown, as when the caller may not read it: {@code GetAccessKeyLastUsed}
+   * for this key answers 403 {@code AccessDenied}, and the credential report gives its slot no
+   * {@code last_rotated} time, so that the report cannot place the key either. A collector then
+   * records the key's last use as unknown (and the denied call as an error of the collect).
+   *
+   * @return this key
+   */
+  public FakeKey lastUseUnknown() {
+    synchronized (account) {
+      useUnknown = true;
+      lastUsed = null;
+      service = null;
+      region = null;
+    }
+    return this;
+  }
+
+  /**
+   * Whether the last use is unknown (see {@link #lastUseUnknown()}).
+   *
+   * @return true when IAM will not tell the last use
+   */
+  public boolean useUnknown() {
+    synchronized (account) {
+      return useUnknown;
+    }
+  }
+
+  /** When the key was last used; empty when never used or unknown. */
   public Optional<Instant> lastUsed() {
     synchronized (account) {
       return Optional.ofNullable(lastUsed);

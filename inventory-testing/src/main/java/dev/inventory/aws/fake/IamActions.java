@@ -146,6 +146,10 @@ final class IamActions {
   private String getAccessKeyLastUsed(FakeAccount a, Params p) {
     String id = p.accessKeyId();
     FakeKey k = a.findKey(id).orElseThrow(() -> missingKey(id));
+    if (k.useUnknown()) {
+      throw new FakeError(403, "AccessDenied", "User: " + a.callerArn()
+          + " is not authorized to perform: iam:GetAccessKeyLastUsed on resource: access key " + id);
+    }
     return new Xml()
         .text("UserName", k.userName())
         .open("AccessKeyLastUsed")

@@ -2,17 +2,17 @@ package dev.inventory.aws;
 
 import dev.inventory.aws.fake.FakeIam;
 import java.time.Duration;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /** Sessions for tests against the loopback fake: static credentials, no rate limit, fast retries. */
 public final class AwsTestSessions {
+  /** Attempts per call: enough that 30% throttling almost never fails a call (0.3^30). */
+  public static final int MAX_ATTEMPTS = 30;
+
   private AwsTestSessions() {}
 
   /**
    * A session reaching each of {@code accountIds} in {@code fake} with that account's credentials;
-   * the SDK tries 4 times without waiting, then the session up to 20 more times with millisecond
-   * backoffs.
+   * the SDK tries {@value #MAX_ATTEMPTS} times without waiting.
    */
   public static AwsSession fast(FakeIam fake, String... accountIds) {
     return builder(fake, accountIds).build();
@@ -23,10 +23,7 @@ public final class AwsTestSessions {
     AwsSession.Builder b = AwsSession.builder()
         .endpointOverride(fake.endpoint())
         .requestsPerSecond(0)
-        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(4)
-            .backoffStrategy(BackoffStrategy.retryImmediately())
-            .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()).build())
-        .transientRetries(20, Duration.ZERO, Duration.ofMillis(5));
+        .retries(MAX_ATTEMPTS, Duration.ZERO, Duration.ZERO);
     for (String id : accountIds) {
       b.access(AwsAccess.credentials(fake.account(id).credentials()));
     }

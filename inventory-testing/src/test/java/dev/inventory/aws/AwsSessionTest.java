@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.inventory.aws.fake.FakeIam;
 import dev.inventory.collect.CollectContext;
 import dev.inventory.collect.CollectResult;
-import dev.inventory.aws.internal.IamCleanup;
+import dev.inventory.Inventory;
+import dev.inventory.aws.fake.FakeCall;
 import dev.inventory.cleanup.CleanupActionException;
+import dev.inventory.cleanup.CleanupContext;
+import dev.inventory.state.NodeState;
+import java.util.List;
 import java.time.Duration;
 import java.util.NoSuchElementException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -92,28 +96,69 @@ class AwsSessionTest {
 
   @Test
   void should_say_a_lookup_may_pass_later_when_sts_was_throttled() {
-    // GIVEN STS throttling every call of the only access
+    // GIVEN STS throttling every call of the only access, and an SDK that tries 3 times
     fake.fail("GetCallerIdentity", "111111111111", 400, "Throttling");
     try (AwsSession session = AwsTestSessions.builder(fake, "111111111111")
-        .transientRetries(2, Duration.ZERO, Duration.ZERO).build()) {
+        .retries(3, Duration.ZERO, Duration.ZERO).build()) {
       // WHEN / THEN the throttling itself, not "no such account", so that a cleaner retries later
       assertThatThrownBy(() -> session.forAccount("333333333333"))
           .isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.isThrottlingException()).isTrue());
-      // one call, tried again twice after the SDK gave up, with no client-side limit
+      // one call, which the SDK tried 3 times in all (no second retry loop), with no client-side limit
       AwsAccountClients clients = session.accounts().get(0);
-      assertThat(clients.callCount()).isEqualTo(3);
+      assertThat(clients.callCount()).isEqualTo(1);
       assertThat(clients.retryCount()).isEqualTo(2);
+      assertThat(fake.calls("GetCallerIdentity")).extracting(FakeCall::attempt).containsExactly(1, 2, 3);
       assertThat(clients.requestsPerSecond()).isZero();
     }
   }
 
   @Test
   void should_make_a_cleaner_failure_retryable_when_sts_was_throttled() {
+    // GIVEN a key to delete in an account whose STS lookups are all throttled
     fake.fail("GetCallerIdentity", "111111111111", 400, "Throttling");
-    try (AwsSession session = AwsTestSessions.builder(fake, "111111111111")
-        .transientRetries(0, Duration.ZERO, Duration.ZERO).build()) {
-      assertThatThrownBy(() -> IamCleanup.clients(session, "111111111111"))
+    Inventory inventory = Fixtures.aws(IamCollectorTest.CLOCK).account("111111111111", a -> a
+        .user("in-111", u -> u.accessKey("AKIAFAKE111000000001", k -> k.lastUsed(Fixtures.daysAgo(400))))).build();
+    try (AwsSession session = AwsTestSessions.builder(fake, "111111111111").retries(1, Duration.ZERO, Duration.ZERO).build()) {
+      IamAccessKeyCleaner cleaner = new IamAccessKeyCleaner(session);
+      CleanupContext context = new CleanupContext(inventory, NodeState.EMPTY, IamCollectorTest.NOW, true);
+      // WHEN / THEN the cleaner cannot find the account's clients yet, and says a later run may
+      assertThatThrownBy(() -> cleaner.refresh(inventory.node("AKIAFAKE111000000001").orElseThrow(), context))
           .isInstanceOfSatisfying(CleanupActionException.class, e -> assertThat(e.retryable()).isTrue());
     }
+  }
+
+  @Test
+  void should_try_a_throttled_call_exactly_as_often_as_the_retry_strategy_says() {
+    // GIVEN every ListUsers throttled, and an SDK allowed 5 attempts per call
+    fake.fail("ListUsers", "*", 400, "Throttling");
+    try (AwsSession session = AwsTestSessions.builder(fake, "111111111111").retries(5, Duration.ZERO, Duration.ZERO).build()) {
+      // WHEN collected
+      CollectResult result = IamCollector.builder(session).rootUser(false).build().collect(CollectContext.of(IamCollectorTest.CLOCK));
+      // THEN the account fails with the throttling after 5 attempts in all: no retries on top of the SDK's
+      assertThat(result.errors()).isNotEmpty();
+      assertThat(fake.calls("ListUsers")).extracting(FakeCall::attempt).containsExactly(1, 2, 3, 4, 5);
+    }
+  }
+
+  @Test
+  void should_never_multiply_attempts_under_throttling() {
+    // GIVEN a collect under 30% throttling with an SDK allowed 5 attempts per call
+    fake.account("111111111111").user("u1").addKey("AKIAFAKE111000000002", IamCollectorTest.NOW.minusSeconds(86_400));
+    fake.account("111111111111").user("u2").addKey("AKIAFAKE111000000003", IamCollectorTest.NOW.minusSeconds(86_400));
+    fake.throttleFraction(0.3);
+    long calls;
+    long retries;
+    try (AwsSession session = AwsTestSessions.builder(fake, "111111111111").retries(5, Duration.ZERO, Duration.ZERO).build()) {
+      IamCollector.builder(session).lastUsed(LastUsedMode.PER_KEY).build().collect(CollectContext.of(IamCollectorTest.CLOCK));
+      calls = session.accounts().get(0).callCount();
+      retries = session.accounts().get(0).retryCount();
+    }
+    // THEN each call the collector made arrived once as attempt 1, none beyond attempt 5, and every
+    // request the fake received is one of those calls or one of the SDK's retries
+    List<FakeCall> received = fake.calls();
+    assertThat(received).filteredOn(c -> "Throttling".equals(c.errorCode())).isNotEmpty();
+    assertThat(received).allSatisfy(c -> assertThat(c.attempt()).isBetween(1, 5));
+    assertThat(received).filteredOn(c -> c.attempt() == 1).hasSize((int) calls);
+    assertThat(received).hasSize((int) (calls + retries));
   }
 }

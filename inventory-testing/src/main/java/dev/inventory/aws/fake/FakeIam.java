@@ -84,7 +84,7 @@ public final class FakeIam implements AutoCloseable {
   private volatile double throttleFraction;
   private volatile double serverErrorFraction;
   private volatile int rateLimit;
-  private volatile int reportGenerationPolls = 1;
+  private volatile int reportGenerationPolls = -1;
   private volatile Duration reportMaxAge = Duration.ofHours(4);
 
   static {
@@ -161,8 +161,8 @@ public final class FakeIam implements AutoCloseable {
    * (alias = name unless the name is the id), {@code aws_iam_user} (UserId = node id, name, path,
    * ctime, password last use, password, MFA, tags), {@code aws_iam_access_key} (id, status, ctime,
    * last use; service and region default to {@code iam}/{@code us-east-1}; a key whose use is
-   * unknown is seeded as never used, since IAM knows no "unknown") and the keys of {@code
-   * aws_root_user}. A node's account is its {@code aws_account} ancestor; groups and roles are ignored.
+   * unknown gets {@link FakeKey#lastUseUnknown()}, so that a collect reads it back as unknown) and
+   * the keys of {@code aws_root_user}. A node's account is its {@code aws_account} ancestor; groups and roles are ignored.
    *
    * @throws IllegalArgumentException when a user or key is already in the fake, or a node has no
    *     account above it
@@ -232,7 +232,15 @@ public final class FakeIam implements AutoCloseable {
     return this;
   }
 
-  /** GenerateCredentialReport answers STARTED, then INPROGRESS this many times, then COMPLETE (default 1). */
+  /**
+   * Turns on the credential report's life cycle: GenerateCredentialReport answers STARTED, then
+   * INPROGRESS this many times, then COMPLETE (GetCredentialReport answers ReportInProgress
+   * meanwhile). Off by default: the first GenerateCredentialReport answers COMPLETE, so that a
+   * collect waits for nothing.
+   *
+   * @param polls the INPROGRESS answers after STARTED (0 or more)
+   * @return this fake
+   */
   public FakeIam reportGenerationPolls(int polls) {
     if (polls < 0) {
       throw new IllegalArgumentException("report generation polls are 0 or more, got " + polls);

@@ -66,7 +66,8 @@ final class CredentialReportCsv {
       if (slot < keys.size()) {
         FakeKey k = keys.get(slot);
         row.add(bool(k.active()));
-        row.add(date(k.created()));
+        // No creation time for a key whose use is unknown: the report must not place it in a slot.
+        row.add(k.useUnknown() ? NA : date(k.created()));
         row.add(k.lastUsed().map(CredentialReportCsv::date).orElse(NA));
         row.add(k.lastUsedRegion());
         row.add(k.lastUsedService());

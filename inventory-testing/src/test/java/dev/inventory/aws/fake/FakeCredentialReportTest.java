@@ -116,7 +116,16 @@ class FakeCredentialReportTest {
   }
 
   @Test
+  void should_have_the_report_ready_at_once_unless_the_life_cycle_is_asked_for() {
+    acct.user("alice");
+    assertThat(iam.generateCredentialReport().state()).isEqualTo(ReportStateType.COMPLETE);
+    assertThat(iam.getCredentialReport().content().asUtf8String()).contains("\nalice,");
+    assertThat(fake.calls("GenerateCredentialReport")).hasSize(1);
+  }
+
+  @Test
   void should_reuse_a_fresh_report_and_expire_an_old_one() {
+    fake.reportGenerationPolls(0);
     acct.user("alice");
     GetCredentialReportResponse first = completedReport();
     acct.user("bob");
@@ -147,6 +156,7 @@ class FakeCredentialReportTest {
 
   @Test
   void should_answer_limit_exceeded_when_told() {
+    fake.reportGenerationPolls(0);
     fake.generateCredentialReportLimitExceeded(1);
     LimitExceededException e = catchThrowableOfType(LimitExceededException.class, iam::generateCredentialReport);
     assertThat(e.statusCode()).isEqualTo(409);
