@@ -55,7 +55,7 @@ import java.util.stream.Collectors;
  *
  * <p>The calling account is found from the access key id in the {@code Authorization} header's
  * {@code Credential=} (signatures are not checked); IAM and STS share the endpoint and are told apart
- * by {@code Version}. Wire details follow {@code reference/iam-wire.md}. Thread-safe.
+ * by {@code Version}. Answers, errors and their statuses are those IAM and STS give. Thread-safe.
  */
 public final class FakeIam implements AutoCloseable {
   static final String IAM_VERSION = "2010-05-08";
