@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
  * What the collect and cleanup sections share: the fixed clock, the latency of the fake, and
@@ -28,12 +26,14 @@ final class FakeAws {
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   /** The fake's answer time per call at default and --quick sizes. */
   static final Duration LATENCY = Duration.ofMillis(20);
-  /** The SDK's wait before each retry (throttling or not), without jitter. */
+  /** The first backoff of the SDK before a retry (throttling or not), doubling with full jitter. */
   static final Duration RETRY_DELAY = Duration.ofMillis(20);
+  /** Attempts per call, the first included. */
+  static final int MAX_ATTEMPTS = 24;
 
   /** How the sessions retry, for the notes. */
-  static final String RETRIES = "SDK standard retries, 4 attempts, fixed 20 ms wait (throttling too); then up to 20"
-      + " more tries by the session, 20-200 ms backoff";
+  static final String RETRIES = "SDK standard retries, " + MAX_ATTEMPTS + " attempts, exponential backoff with full"
+      + " jitter from 20 ms up to 200 ms (throttling too)";
 
   private FakeAws() {}
 
@@ -42,12 +42,7 @@ final class FakeAws {
     AwsSession.Builder b = AwsSession.builder()
         .endpointOverride(fake.endpoint())
         .requestsPerSecond(0)
-        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-            .maxAttempts(4)
-            .backoffStrategy(BackoffStrategy.fixedDelayWithoutJitter(RETRY_DELAY))
-            .throttlingBackoffStrategy(BackoffStrategy.fixedDelayWithoutJitter(RETRY_DELAY))
-            .build())
-        .transientRetries(20, RETRY_DELAY, Duration.ofMillis(200));
+        .retries(MAX_ATTEMPTS, RETRY_DELAY, Duration.ofMillis(200));
     for (String id : accountIds) {
       b.access(AwsAccess.credentials(fake.account(id).credentials()));
     }

@@ -49,8 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
  * The guide on AWS (issue 6 "What it must show"): the demo organisation lives in the loopback fake
@@ -62,6 +60,8 @@ class AwsDemoTest {
   private static final String NOW = "2026-05-01T00:00:00Z";
   private static final Clock CLOCK = Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC);
   private static final String MANAGEMENT = "999999999999";
+  /** Attempts per call: enough that 30% throttling almost never fails a call (0.3^30). */
+  private static final int MAX_ATTEMPTS = 30;
   private static final String STALE = "search is(access_key) and last_access > 90days";
   private static final String STALE_OWNERS = STALE + " <-- is(user) | count name";
   private static final String STALE_OWNERS_BUT_CI = STALE + " <-- is(user) and name not in [jenkins, ci] | count name";
@@ -185,15 +185,12 @@ class AwsDemoTest {
 
   // ---- the Java API, with fast retries so that injected faults cost no seconds --------------
 
-  private AwsSession session(int sdkAttempts) {
+  private AwsSession session(int maxAttempts) {
     AwsAccess base = AwsAccess.credentials(fake.account(MANAGEMENT).credentials());
     AwsSession.Builder b = AwsSession.builder()
         .endpointOverride(fake.endpoint())
         .requestsPerSecond(0)
-        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(sdkAttempts)
-            .backoffStrategy(BackoffStrategy.retryImmediately())
-            .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()).build())
-        .transientRetries(30, Duration.ZERO, Duration.ofMillis(2));
+        .retries(maxAttempts, Duration.ZERO, Duration.ZERO);
     DemoOrganisation.ACCOUNTS.keySet().forEach(a -> b.access(base.assumeRole("arn:aws:iam::" + a + ":role/inventory")));
     return b.build();
   }
@@ -230,7 +227,7 @@ class AwsDemoTest {
 
   @Test
   void should_skip_a_key_used_after_the_collect() {
-    try (AwsSession aws = session(4)) {
+    try (AwsSession aws = session(MAX_ATTEMPTS)) {
       // GIVEN a snapshot, the stale keys marked, and then one of them used again
       Inventory snapshot = collect(aws, LastUsedMode.AUTO).inventory();
       StateStore state = StateStore.inMemory();
@@ -261,13 +258,13 @@ class AwsDemoTest {
   @Test
   void should_collect_the_same_inventory_and_delete_every_planned_key_once_under_throttling_and_failures() {
     Map<String, String> calm;
-    try (AwsSession aws = session(4)) {
+    try (AwsSession aws = session(MAX_ATTEMPTS)) {
       calm = usersAndKeys(collect(aws, LastUsedMode.AUTO).inventory());
     }
     fake.clearCalls();
     fake.throttleFraction(0.30);
     fake.serverErrorFraction(0.05);
-    try (AwsSession aws = session(4)) {
+    try (AwsSession aws = session(MAX_ATTEMPTS)) {
       // WHEN
       CollectResult stormy = collect(aws, LastUsedMode.AUTO);
       StateStore state = StateStore.inMemory();
@@ -295,7 +292,7 @@ class AwsDemoTest {
     Path stateFile = dir.resolve("state.json");
     Path audit = dir.resolve("audit.jsonl");
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    try (AwsSession aws = session(4)) {
+    try (AwsSession aws = session(MAX_ATTEMPTS)) {
       // a dry run changes nothing
       AwsStaleKeyCleanup.run(aws, StateStore.jsonFile(stateFile), audit, CLOCK, true, sink);
       assertThat(fake.calls("UpdateAccessKey")).isEmpty();

@@ -1,7 +1,7 @@
 package dev.inventory.cleanup;
 
 import dev.inventory.InventoryException;
-import dev.inventory.internal.AtomicFiles;
+import dev.inventory.AtomicFiles;
 import dev.inventory.internal.IoErrors;
 import java.io.BufferedWriter;
 import java.io.Closeable;

@@ -1,25 +1,24 @@
 package dev.inventory.aws;
 
-import dev.inventory.aws.internal.AwsErrors;
 import dev.inventory.aws.internal.TokenBucket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * The IAM and STS clients of one {@link AwsAccess}, with the account's client-side rate limit and
- * the retries on top of the SDK's own. Made by an {@link AwsSession}; thread-safe.
+ * The IAM and STS clients of one {@link AwsAccess}, with the account's client-side rate limit; the
+ * SDK retries by the session's retry strategy. Made by an {@link AwsSession}; thread-safe.
  *
  * <pre>{@code
  * AwsAccountClients prod = session.forAccount("111111111111");
@@ -33,23 +32,18 @@ public final class AwsAccountClients implements AutoCloseable {
   private final StsClient sts;
   private final List<SdkAutoCloseable> owned;
   private final TokenBucket rateLimit;
-  private final int transientRetries;
-  private final Duration backoffBase;
-  private final Duration backoffMax;
+  private final Attempts attempts;
   private final AtomicLong calls = new AtomicLong();
-  private final AtomicLong retries = new AtomicLong();
   private volatile String accountId;
 
   AwsAccountClients(AwsAccess access, IamClient iam, StsClient sts, List<SdkAutoCloseable> owned,
-      TokenBucket rateLimit, int transientRetries, Duration backoffBase, Duration backoffMax) {
+      TokenBucket rateLimit, Attempts attempts) {
     this.access = access;
     this.iam = iam;
     this.sts = sts;
     this.owned = List.copyOf(owned);
     this.rateLimit = rateLimit;
-    this.transientRetries = transientRetries;
-    this.backoffBase = backoffBase;
-    this.backoffMax = backoffMax;
+    this.attempts = attempts;
   }
 
   /**
@@ -111,70 +105,45 @@ public final class AwsAccountClients implements AutoCloseable {
   }
 
   /**
-   * Runs one API call under the account's rate limit. The SDK retries first (its standard
-   * strategy); when it gives up on throttling, a 5xx or an I/O error, the call is tried again after
-   * an exponential backoff with full jitter, up to the session's {@code transientRetries} times, so
-   * that throttling slows work down rather than failing it. Other errors are thrown at once.
+   * Runs one API call under the account's rate limit. Retries are the SDK's, by the session's retry
+   * strategy (throttling, a 5xx or an I/O error are tried again with a backoff up to its maximum
+   * number of attempts); this method adds none, so a call is tried at most that often in all.
    *
-   * @param <T> the response type
-   * @param action the API action, for logs and messages
-   * @param request makes the SDK call
-   * @return the call's response
+   * @param <T> the call's answer
+   * @param action the API action, for messages
+   * @param request the SDK call
+   * @return the call's answer
    * @throws SdkException the call's last error
    * @throws CancellationException when the thread is interrupted while waiting (the interrupt flag is kept)
    */
   public <T> T call(String action, Supplier<T> request) {
     Objects.requireNonNull(request, "request");
-    for (int attempt = 0; ; attempt++) {
-      try {
-        rateLimit.acquire();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CancellationException("interrupted while waiting for the rate limit before " + action);
-      }
-      calls.incrementAndGet();
-      try {
-        return request.get();
-      } catch (SdkException e) {
-        if (attempt >= transientRetries || !AwsErrors.isTransient(e)) {
-          throw e;
-        }
-        retries.incrementAndGet();
-        sleep(backoff(attempt), action);
-      }
-    }
-  }
-
-  private long backoff(int attempt) {
-    long max = Math.min(backoffMax.toNanos(), backoffBase.toNanos() << Math.min(attempt, 20));
-    return max <= 0 ? 0 : ThreadLocalRandom.current().nextLong(max / 2, max + 1);
-  }
-
-  private static void sleep(long nanos, String action) {
     try {
-      TimeUnit.NANOSECONDS.sleep(nanos);
+      rateLimit.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CancellationException("interrupted while backing off before retrying " + action);
+      throw new CancellationException("interrupted while waiting for the rate limit before " + action);
     }
+    calls.incrementAndGet();
+    return request.get();
   }
 
   /**
-   * Calls started through {@link #call} (each SDK call counts once, whatever the SDK retried).
+   * Calls started through {@link #call}.
    *
-   * @return the number of calls started so far
+   * @return the number of calls, each counted once whatever the SDK retried
    */
   public long callCount() {
     return calls.get();
   }
 
   /**
-   * Calls tried again by {@link #call} after the SDK had given up.
+   * Attempts the SDK sent again after a failed one, over every call of these IAM and STS clients.
    *
-   * @return the number of calls retried after the SDK gave up
+   * @return the number of retries
    */
   public long retryCount() {
-    return retries.get();
+    return attempts.retries();
   }
 
   /**
@@ -198,5 +167,25 @@ public final class AwsAccountClients implements AutoCloseable {
   @Override
   public String toString() {
     return "AwsAccountClients[" + access.label() + (accountId == null ? "" : ", account " + accountId) + "]";
+  }
+
+  /** Counts the SDK's calls and the attempts it sent, to tell how often it retried. */
+  static final class Attempts implements ExecutionInterceptor {
+    private final AtomicLong executions = new AtomicLong();
+    private final AtomicLong transmissions = new AtomicLong();
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+      executions.incrementAndGet();
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+      transmissions.incrementAndGet();
+    }
+
+    long retries() {
+      return Math.max(0, transmissions.get() - executions.get());
+    }
   }
 }

@@ -18,6 +18,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.IamClientBuilder;
@@ -49,13 +50,52 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 public final class AwsSession implements AutoCloseable {
   /** Default client-side rate limit per account, in requests per second. */
   public static final double DEFAULT_REQUESTS_PER_SECOND = 10;
-  /** Default number of times a call is tried again after the SDK gave up on throttling or a 5xx. */
-  public static final int DEFAULT_TRANSIENT_RETRIES = 8;
+  /**
+   * Default number of attempts of one call (the first and the retries) on throttling, a 5xx or an
+   * I/O error: enough that throttling slows a collect down rather than failing it.
+   */
+  public static final int DEFAULT_MAX_ATTEMPTS = 10;
+  /** Default first backoff between two attempts; it doubles each attempt, up to {@link #DEFAULT_BACKOFF_MAX}. */
+  public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofMillis(500);
+  /** Default longest backoff between two attempts. */
+  public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(20);
 
   private final List<AwsAccountClients> accounts;
 
   private AwsSession(List<AwsAccountClients> accounts) {
     this.accounts = List.copyOf(accounts);
+  }
+
+  /**
+   * The SDK's standard retry strategy with {@code maxAttempts} attempts per call and an
+   * exponential backoff with full jitter (each wait drawn uniformly between 0 and {@code base * 2^n},
+   * capped at {@code max}) after errors and throttling alike. The circuit breaker that stops
+   * retrying once many calls failed is off, so that throttling under load slows calls down instead
+   * of failing them. The session has no retry loop of its own: a call is tried at most {@code
+   * maxAttempts} times in all.
+   *
+   * @param maxAttempts attempts per call, 1 (no retry) or more
+   * @param base the first backoff; zero retries at once
+   * @param max the longest backoff, at least {@code base}
+   * @return the strategy, for {@link Builder#retryStrategy}
+   * @throws IllegalArgumentException when maxAttempts is below 1 or not {@code 0 <= base <= max}
+   */
+  public static RetryStrategy retryStrategy(int maxAttempts, Duration base, Duration max) {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts is 1 (no retry) or more, got " + maxAttempts);
+    }
+    Objects.requireNonNull(base, "base");
+    Objects.requireNonNull(max, "max");
+    if (base.isNegative() || max.compareTo(base) < 0) {
+      throw new IllegalArgumentException("expected 0 <= base <= max, got base " + base + " and max " + max);
+    }
+    BackoffStrategy backoff = base.isZero() ? BackoffStrategy.retryImmediately() : BackoffStrategy.exponentialDelay(base, max);
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(maxAttempts)
+        .backoffStrategy(backoff)
+        .throttlingBackoffStrategy(backoff)
+        .circuitBreakerEnabled(false)
+        .build();
   }
 
   /**
@@ -149,9 +189,6 @@ public final class AwsSession implements AutoCloseable {
     private Region stsRegion = Region.US_EAST_1;
     private double requestsPerSecond = DEFAULT_REQUESTS_PER_SECOND;
     private RetryStrategy retryStrategy;
-    private int transientRetries = DEFAULT_TRANSIENT_RETRIES;
-    private Duration backoffBase = Duration.ofMillis(500);
-    private Duration backoffMax = Duration.ofSeconds(20);
 
     private Builder() {}
 
@@ -239,9 +276,12 @@ public final class AwsSession implements AutoCloseable {
     }
 
     /**
-     * The SDK retry strategy of every client; the SDK's standard strategy by default.
+     * The SDK retry strategy of every client: by default {@link AwsSession#retryStrategy} with
+     * {@value AwsSession#DEFAULT_MAX_ATTEMPTS} attempts, backing off from 500 ms up to 20 s. Any strategy of
+     * the SDK fits, the adaptive one too ({@code AwsRetryStrategy.adaptiveRetryStrategy()}); the
+     * session adds no retries of its own.
      *
-     * @param strategy the SDK retry strategy
+     * @param strategy the strategy
      * @return this builder
      */
     public Builder retryStrategy(RetryStrategy strategy) {
@@ -250,26 +290,16 @@ public final class AwsSession implements AutoCloseable {
     }
 
     /**
-     * How often a call is tried again after the SDK gave up on throttling, a 5xx or an I/O error
-     * ({@value #DEFAULT_TRANSIENT_RETRIES} by default), and the backoff between those tries
-     * (exponential from {@code base} up to {@code max}, with jitter; 500 ms and 20 s by default).
+     * Shorthand for {@code retryStrategy(AwsSession.retryStrategy(maxAttempts, base, max))}.
      *
-     * @param retries how many times a call is tried again
-     * @param base the first backoff
+     * @param maxAttempts attempts per call, 1 (no retry) or more
+     * @param base the first backoff; zero retries at once
      * @param max the longest backoff
      * @return this builder
+     * @throws IllegalArgumentException when maxAttempts is below 1 or not {@code 0 <= base <= max}
      */
-    public Builder transientRetries(int retries, Duration base, Duration max) {
-      if (retries < 0) {
-        throw new IllegalArgumentException("transientRetries must not be negative, got " + retries);
-      }
-      if (base.isNegative() || max.compareTo(base) < 0) {
-        throw new IllegalArgumentException("expected 0 <= base <= max, got base " + base + " and max " + max);
-      }
-      this.transientRetries = retries;
-      this.backoffBase = base;
-      this.backoffMax = max;
-      return this;
+    public Builder retries(int maxAttempts, Duration base, Duration max) {
+      return retryStrategy(AwsSession.retryStrategy(maxAttempts, base, max));
     }
 
     /**
@@ -298,7 +328,7 @@ public final class AwsSession implements AutoCloseable {
       AwsCredentialsProvider base = baseCredentials(access, owned);
       AwsCredentialsProvider credentials = base;
       if (access.roleArn().isPresent()) {
-        StsClient baseSts = sts(base);
+        StsClient baseSts = sts(base, null);
         owned.add(baseSts);
         StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
             .stsClient(baseSts)
@@ -318,12 +348,13 @@ public final class AwsSession implements AutoCloseable {
       if (endpoint != null) {
         iam.endpointOverride(endpoint);
       }
-      iam.overrideConfiguration(o -> o.retryStrategy(retries()));
-      return new AwsAccountClients(access, iam.build(), sts(credentials), owned,
-          TokenBucket.perSecond(requestsPerSecond), transientRetries, backoffBase, backoffMax);
+      AwsAccountClients.Attempts attempts = new AwsAccountClients.Attempts();
+      iam.overrideConfiguration(o -> o.retryStrategy(retries()).addExecutionInterceptor(attempts));
+      return new AwsAccountClients(access, iam.build(), sts(credentials, attempts), owned,
+          TokenBucket.perSecond(requestsPerSecond), attempts);
     }
 
-    private StsClient sts(AwsCredentialsProvider credentials) {
+    private StsClient sts(AwsCredentialsProvider credentials, AwsAccountClients.Attempts attempts) {
       StsClientBuilder sts = StsClient.builder()
           .region(stsRegion)
           .credentialsProvider(credentials)
@@ -332,12 +363,18 @@ public final class AwsSession implements AutoCloseable {
       if (ep != null) {
         sts.endpointOverride(ep);
       }
-      sts.overrideConfiguration(o -> o.retryStrategy(retries()));
+      sts.overrideConfiguration(o -> {
+        o.retryStrategy(retries());
+        if (attempts != null) {
+          o.addExecutionInterceptor(attempts);
+        }
+      });
       return sts.build();
     }
 
     private RetryStrategy retries() {
-      return retryStrategy != null ? retryStrategy : AwsRetryStrategy.standardRetryStrategy();
+      return retryStrategy != null ? retryStrategy
+          : AwsSession.retryStrategy(DEFAULT_MAX_ATTEMPTS, DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX);
     }
 
     private static AwsCredentialsProvider baseCredentials(AwsAccess access, List<SdkAutoCloseable> owned) {
