@@ -7,11 +7,14 @@ import java.util.Optional;
  *
  * <p>{@link #DEFAULT} edges describe structure ({@code cloud -> account -> region -> user -> key}).
  * {@link #DELETE} edges describe deletion order: {@code A -delete-> B} means A can be cleaned only
- * after B is gone (a user only after its access keys).
+ * after B is gone (a user only after its access keys). {@link #IAM} edges describe permissions (who
+ * may act on what), as in Fix Inventory's IAM graph; no collector of this library creates them yet,
+ * but fixtures and queries may name them.
  */
 public enum EdgeType {
   DEFAULT("default"),
-  DELETE("delete");
+  DELETE("delete"),
+  IAM("iam");
 
   private final String label;
 
