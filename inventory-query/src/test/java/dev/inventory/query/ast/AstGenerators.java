@@ -10,7 +10,9 @@ import dev.inventory.EdgeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.quicktheories.core.Gen;
@@ -112,9 +114,9 @@ public final class AstGenerators {
     Gen<Value> element = depth <= 0
         ? scalarValues().mix(listValues(0).map(l -> (Value) l), 15)
         : scalarValues().mix(objectValues(depth - 1).map(o -> (Value) o), 20);
-    Gen<java.util.Map.Entry<String, Value>> entry = anyStrings().zip(element, java.util.Map::entry);
+    Gen<Map.Entry<String, Value>> entry = anyStrings().zip(element, Map::entry);
     return lists().of(entry).ofSizeBetween(0, 3).map(entries -> {
-      java.util.Map<String, Value> m = new java.util.LinkedHashMap<>();
+      Map<String, Value> m = new LinkedHashMap<>();
       entries.forEach(e -> m.put(e.getKey(), e.getValue()));
       return new ObjectValue(m);
     });
