@@ -105,6 +105,10 @@ class FixConstructsSemanticsTest {
         () -> QueryParser.parse("(merge_with_ancestors=account): all"));
     assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_PREAMBLE_PROPERTY);
     assertThat(e.reason()).contains("edge_type");
+    // text that is no preamble is reported by the term reader
+    QuerySyntaxException odd = catchThrowableOfType(QuerySyntaxException.class,
+        () -> QueryParser.parse("(name=a@b): all"));
+    assertThat(odd.code()).isEqualTo(ErrorCode.INVALID_UNQUOTED_VALUE);
   }
 
   @Test

@@ -105,38 +105,43 @@ final class Parser {
     List<Token[]> pairs = new ArrayList<>();
     int p = peek().end();
     boolean shape = true;
-    while (shape) {
-      Token key = lexer.next(p);
-      Token eq = key.is(Kind.IDENT) ? lexer.next(key.end()) : key;
-      if (!key.is(Kind.IDENT) || !eq.is(Kind.OP) || !eq.text().equals("=")) {
-        shape = false;
-        break;
-      }
-      int v = lexer.skipWhitespace(eq.end());
-      Token value;
-      if (v < lexer.end() && text.charAt(v) == '"') {
-        value = lexer.string(v);
-      } else {
-        int i = v;
-        while (i < lexer.end() && (Lexical.isWordChar(text.charAt(i)) && text.charAt(i) != ':')) {
-          i++;
-        }
-        if (i == v) {
+    try {
+      while (shape) {
+        Token key = lexer.next(p);
+        Token eq = key.is(Kind.IDENT) ? lexer.next(key.end()) : key;
+        if (!key.is(Kind.IDENT) || !eq.is(Kind.OP) || !eq.text().equals("=")) {
           shape = false;
           break;
         }
-        value = new Token(Kind.IDENT, text.substring(v, i), v, i, text.substring(v, i));
+        int v = lexer.skipWhitespace(eq.end());
+        Token value;
+        if (v < lexer.end() && text.charAt(v) == '"') {
+          value = lexer.string(v);
+        } else {
+          int i = v;
+          while (i < lexer.end() && (Lexical.isWordChar(text.charAt(i)) && text.charAt(i) != ':')) {
+            i++;
+          }
+          if (i == v) {
+            shape = false;
+            break;
+          }
+          value = new Token(Kind.IDENT, text.substring(v, i), v, i, text.substring(v, i));
+        }
+        pairs.add(new Token[] {key, value});
+        Token next = lexer.next(value.end());
+        if (next.is(Kind.COMMA)) {
+          p = next.end();
+        } else if (next.is(Kind.RPAREN) && lexer.next(next.end()).is(Kind.COLON)) {
+          advanceTo(lexer.next(next.end()).end());
+          break;
+        } else {
+          shape = false;
+        }
       }
-      pairs.add(new Token[] {key, value});
-      Token next = lexer.next(value.end());
-      if (next.is(Kind.COMMA)) {
-        p = next.end();
-      } else if (next.is(Kind.RPAREN) && lexer.next(next.end()).is(Kind.COLON)) {
-        advanceTo(lexer.next(next.end()).end());
-        break;
-      } else {
-        shape = false;
-      }
+    } catch (QuerySyntaxException notAPreamble) {
+      // Text the token reader refuses: not a preamble; the term parser reports it in its own words.
+      shape = false;
     }
     if (!shape) {
       pos = save;
