@@ -5,15 +5,19 @@ import dev.inventory.query.ast.AllTerm;
 import dev.inventory.query.ast.And;
 import dev.inventory.query.ast.DurationValue;
 import dev.inventory.query.ast.FullText;
+import dev.inventory.query.ast.FunctionTerm;
 import dev.inventory.query.ast.IdTerm;
 import dev.inventory.query.ast.IsTerm;
+import dev.inventory.query.ast.ListValue;
 import dev.inventory.query.ast.Navigation;
 import dev.inventory.query.ast.Not;
 import dev.inventory.query.ast.Operator;
 import dev.inventory.query.ast.Or;
 import dev.inventory.query.ast.Path;
 import dev.inventory.query.ast.Section;
+import dev.inventory.query.ast.StringValue;
 import dev.inventory.query.ast.Term;
+import dev.inventory.query.ast.Value;
 import dev.inventory.query.ast.WithCondition;
 import dev.inventory.query.dsl.BooleanProperty;
 import dev.inventory.query.dsl.DateTimeProperty;
@@ -252,6 +256,48 @@ public final class Q {
       terms.add(Objects.requireNonNull(c, "condition").term());
     }
     return terms;
+  }
+
+  /**
+   * {@code has_key(path, key, ...)}: the object at {@code path} has every one of these keys.
+   *
+   * @param path the property, in query path syntax ({@code "tags"})
+   * @param key a key
+   * @param more further keys
+   * @return the condition
+   */
+  public static Condition hasKey(String path, String key, String... more) {
+    List<Value> keys = new ArrayList<>();
+    keys.add(StringValue.of(Objects.requireNonNull(key, "key")));
+    Arrays.stream(more).forEach(k -> keys.add(StringValue.of(k)));
+    Value arg = keys.size() == 1 ? keys.get(0) : new ListValue(keys);
+    return new Condition(new FunctionTerm(FunctionTerm.Function.HAS_KEY, path(path), List.of(arg)));
+  }
+
+  /**
+   * {@code in_subnet(path, "network")}: the IPv4 address at {@code path} lies in the network.
+   *
+   * @param path the property, in query path syntax ({@code "private_ip"})
+   * @param network such as {@code 10.0.0.0/16}
+   * @return the condition
+   * @throws IllegalArgumentException when {@code network} is not an IPv4 network
+   */
+  public static Condition inSubnet(String path, String network) {
+    if (FunctionTerm.Subnet.parse(Objects.requireNonNull(network, "network")).isEmpty()) {
+      throw new IllegalArgumentException("not an IPv4 network such as 10.0.0.0/16: " + network);
+    }
+    return new Condition(new FunctionTerm(FunctionTerm.Function.IN_SUBNET, path(path), List.of(StringValue.of(network))));
+  }
+
+  /**
+   * {@code has_desired_change(path)}: {@code /desired.path} is set and differs from {@code
+   * /reported.path}.
+   *
+   * @param path the property, in query path syntax ({@code "clean"})
+   * @return the condition
+   */
+  public static Condition hasDesiredChange(String path) {
+    return new Condition(new FunctionTerm(FunctionTerm.Function.HAS_DESIRED_CHANGE, path(path), List.of()));
   }
 
   /** {@code "text"}: the phrase occurs, case-insensitively, in some string value of the node. */

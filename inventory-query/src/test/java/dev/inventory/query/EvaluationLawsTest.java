@@ -33,6 +33,7 @@ import dev.inventory.query.ast.WithCondition;
 import dev.inventory.testing.InventoryGenerators;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -103,7 +104,9 @@ class EvaluationLawsTest {
       Inventory inv = c.inventory();
       for (Navigation nav : List.of(Navigation.out(), Navigation.in(), Navigation.inOut(),
           Navigation.out().edgeTypes(EdgeType.DEFAULT, EdgeType.DELETE), Navigation.out().unbounded(1),
-          Navigation.in().range(0, 2))) {
+          Navigation.in().range(0, 2), Navigation.out().edgeTypes(EdgeType.IAM),
+          Navigation.inOut().edgeTypes(EdgeType.DELETE).outEdgeTypes(EdgeType.DEFAULT).unbounded(0),
+          Navigation.inOut().outEdgeTypes(EdgeType.DELETE, EdgeType.DEFAULT).range(1, 2))) {
         // GIVEN the start nodes of a term
         List<String> starts = ids(inv, c.a());
         // WHEN the navigation runs from them
@@ -117,6 +120,44 @@ class EvaluationLawsTest {
     });
   }
 
+  @Test
+  void should_walk_every_edge_or_none_under_an_edge_filter_as_on_an_empty_document() {
+    Term holds = new Predicate(Path.reported("weight"), Optional.empty(), Operator.EQ, NullValue.of());
+    Term fails = new Predicate(Path.reported("weight"), Optional.empty(), Operator.GT, NumberValue.of(1L));
+    qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
+      Inventory inv = c.inventory();
+      for (Navigation nav : List.of(Navigation.out(), Navigation.inOut().unbounded(0), Navigation.in().range(1, 3))) {
+        List<String> plain = ids(inv, Query.of(Part.of(c.a(), nav)));
+        assertThat(ids(inv, Query.of(Part.of(c.a(), nav.edgeFilter(holds))))).isEqualTo(plain);
+        assertThat(ids(inv, Query.of(Part.of(c.a(), nav.edgeFilter(new Not(fails)))))).isEqualTo(plain);
+        List<String> starts = nav.start() == 0 ? ids(inv, c.a()) : List.of();
+        assertThat(ids(inv, Query.of(Part.of(c.a(), nav.edgeFilter(fails))))).isEqualTo(starts);
+      }
+    });
+  }
+
+  @Test
+  void should_reverse_a_part_and_add_a_tagged_part_before_the_last() {
+    qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
+      Inventory inv = c.inventory();
+      List<String> plain = ids(inv, c.a());
+      List<String> reversed = new ArrayList<>(plain);
+      Collections.reverse(reversed);
+      assertThat(ids(inv, Query.of(Part.of(c.a()).reverse()))).isEqualTo(reversed);
+
+      Part first = Part.of(c.a(), Navigation.out());
+      List<String> last = ids(inv, new Query(List.of(first, Part.of(c.b()))));
+      List<String> tagged = ids(inv, new Query(List.of(first.tagged("t"), Part.of(c.b()))));
+      Set<String> expected = new LinkedHashSet<>(plain);
+      expected.addAll(last);
+      assertThat(tagged).isEqualTo(List.copyOf(expected));
+    });
+  }
+
+  private static List<String> ids(Inventory inv, Query q) {
+    return QueryEngine.of(inv).search(q, CLOCK).nodes().stream().map(Resource::id).toList();
+  }
+
   /** A plain re-statement of the navigation rules: one breadth-first walk per start, edge type and direction. */
   private static Set<String> expectedReach(Inventory inv, List<String> starts, Navigation nav) {
     Set<String> out = new LinkedHashSet<>();
@@ -125,8 +166,8 @@ class EvaluationLawsTest {
       if (nav.start() == 0) {
         out.add(s);
       }
-      for (EdgeType type : nav.edgeTypes()) {
-        for (boolean inward : directions(nav)) {
+      for (boolean inward : directions(nav)) {
+        for (EdgeType type : inward ? nav.edgeTypes() : nav.outwardEdgeTypes()) {
           Set<String> seen = new LinkedHashSet<>(List.of(s));
           List<String> frontier = List.of(s);
           for (int depth = 1; depth <= end && !frontier.isEmpty(); depth++) {

@@ -11,6 +11,7 @@ import dev.inventory.Role;
 import dev.inventory.User;
 import dev.inventory.query.ast.DurationValue;
 import dev.inventory.query.ast.Index;
+import dev.inventory.query.ast.Navigation;
 import dev.inventory.query.ast.Operator;
 import dev.inventory.query.ast.Path;
 import dev.inventory.query.ast.Section;
@@ -118,7 +119,7 @@ final class FluentGenerators {
    * paths, so that they can be moved onto an owner.
    */
   static Condition condition(RandomnessSource in, int depth, boolean ownerSafe) {
-    int choice = depth <= 0 ? 0 : between(in, 0, ownerSafe ? 5 : 10);
+    int choice = depth <= 0 ? 0 : between(in, 0, ownerSafe ? 5 : 11);
     return switch (choice) {
       case 0, 1 -> predicate(in, ownerSafe);
       case 2 -> Q.not(condition(in, depth - 1, ownerSafe));
@@ -131,6 +132,11 @@ final class FluentGenerators {
       case 7 -> between(in, 0, 1) == 0 ? Q.id(string(in), strings(in)) : Q.is(kindName(in), kindNames(in));
       case 8 -> between(in, 0, 1) == 0 ? Q.all() : Q.is(pick(in, TYPES));
       case 9 -> Q.with(withCondition(in), walk(in, depth - 1));
+      case 10 -> switch (between(in, 0, 2)) {
+        case 0 -> Q.hasKey(pick(in, List.of("tags", "nested", "a.b")), string(in), strings(in));
+        case 1 -> Q.inSubnet(pick(in, List.of("ip", "private_ips[*]")), pick(in, List.of("10.0.0.0/8", "1.2.3.4", "0.0.0.0/0")));
+        default -> Q.hasDesiredChange(pick(in, List.of("clean", "name")));
+      };
       default -> Q.unusedFor(duration(in));
     };
   }
@@ -300,10 +306,17 @@ final class FluentGenerators {
       case 4 -> Q.predecessors(pick(in, TYPES));
       default -> Q.neighbors(pick(in, TYPES));
     };
-    switch (between(in, 0, 4)) {
+    switch (between(in, 0, 5)) {
       case 0 -> w = w.edges(EdgeType.DELETE);
       case 1 -> w = w.edges(EdgeType.DELETE, EdgeType.DEFAULT);
+      case 2 -> w = w.edges(EdgeType.IAM);
       default -> { }
+    }
+    if (w.navigation().direction() == Navigation.Direction.INOUT && between(in, 0, 2) == 0) {
+      w = w.outEdges(pick(in, List.of(EdgeType.DEFAULT, EdgeType.DELETE, EdgeType.IAM)));
+    }
+    if (depth > 0 && between(in, 0, 4) == 0) {
+      w = w.edgesWhere(predicate(in, true));
     }
     int start = between(in, 0, 3);
     switch (between(in, 0, 4)) {

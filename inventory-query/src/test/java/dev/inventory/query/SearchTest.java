@@ -268,9 +268,9 @@ class SearchTest {
         .with(Q.any(), successors().with(empty(), successors(AccessKey.class)));
 
     // WHEN / THEN
-    assertSameAsText(none, "is(user) and with(empty, --> is(access_key))");
-    assertSameAsText(many, "is(user) and with(count > 2, --> is(access_key) and access_key_status == Active)");
-    assertSameAsText(nested, "is(account) and with(any, --> with(empty, --> is(access_key)))");
+    assertSameAsText(none, "is(user) with(empty, --> is(access_key))");
+    assertSameAsText(many, "is(user) with(count > 2, --> is(access_key) and access_key_status == Active)");
+    assertSameAsText(nested, "is(account) with(any, --> with(empty, --> is(access_key)))");
   }
 
   @Test
@@ -280,7 +280,7 @@ class SearchTest {
         .navigate(successors(User.class).with(empty(), successors(AccessKey.class)));
 
     // WHEN / THEN the next part keeps the users the clause keeps
-    assertSameAsText(search, "is(account) --> is(user) and with(empty, --> is(access_key))");
+    assertSameAsText(search, "is(account) --> is(user) with(empty, --> is(access_key))");
   }
 
   @Test

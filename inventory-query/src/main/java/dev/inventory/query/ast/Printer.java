@@ -22,15 +22,36 @@ final class Printer {
 
   static String print(Part p) {
     StringJoiner out = new StringJoiner(" ");
-    p.term().ifPresent(t -> out.add(print(t)));
+    p.term().ifPresent(t -> out.add(partTerm(t)));
+    p.tag().ifPresent(tag -> out.add("#" + tag));
     if (!p.sort().isEmpty()) {
       StringJoiner sorts = new StringJoiner(", ", "sort ", "");
       p.sort().forEach(s -> sorts.add(print(s)));
       out.add(sorts.toString());
     }
     p.limit().ifPresent(l -> out.add(print(l)));
+    if (p.reversed()) {
+      out.add("reversed");
+    }
     p.navigation().ifPresent(n -> out.add(print(n)));
     return out.toString();
+  }
+
+  /**
+   * The term of a part, a {@code with(...)} that is its last {@code and} operand in Fix Inventory's
+   * place: after the rest of the term, without the {@code and}.
+   */
+  private static String partTerm(Term t) {
+    if (t instanceof And a && a.terms().get(a.terms().size() - 1) instanceof WithClause w) {
+      List<Term> rest = a.terms().subList(0, a.terms().size() - 1);
+      Term before = rest.size() == 1 ? rest.get(0) : new And(rest);
+      if (before instanceof WithClause) {
+        // "with(...) with(...)" would not read back; keep the and.
+        return print(t);
+      }
+      return print(before) + " " + print(w);
+    }
+    return print(t);
   }
 
   static String print(Sort s) {
@@ -43,13 +64,19 @@ final class Printer {
 
   static String print(Navigation n) {
     StringBuilder spec = new StringBuilder();
-    if (!n.edgeTypes().equals(List.of(EdgeType.DEFAULT))) {
-      StringJoiner types = new StringJoiner(",");
-      n.edgeTypes().forEach(t -> types.add(t.label()));
-      spec.append(types);
+    boolean twoWayTypes = !n.outEdgeTypes().isEmpty();
+    // With separate outward types the inward ones are always written: "<-[1]delete->" walks
+    // inward along default edges.
+    if (twoWayTypes || !n.edgeTypes().equals(List.of(EdgeType.DEFAULT))) {
+      spec.append(edgeTypes(n.edgeTypes()));
     }
     boolean defaultRange = n.start() == 1 && n.end().isPresent() && n.end().getAsInt() == 1;
-    if (!defaultRange) {
+    if (twoWayTypes) {
+      // The range separates the inward from the outward types, so it is always written.
+      spec.append('[').append(n.start()).append(':');
+      n.end().ifPresent(spec::append);
+      spec.append(']');
+    } else if (!defaultRange) {
       spec.append('[').append(n.start());
       if (n.end().isEmpty()) {
         spec.append(':');
@@ -58,11 +85,21 @@ final class Printer {
       }
       spec.append(']');
     }
+    n.edgeFilter().ifPresent(f -> spec.append('{').append(print(f)).append('}'));
+    if (twoWayTypes) {
+      spec.append(edgeTypes(n.outEdgeTypes()));
+    }
     return switch (n.direction()) {
       case OUT -> "-" + spec + "->";
       case IN -> "<-" + spec + "-";
       case INOUT -> "<-" + spec + "->";
     };
+  }
+
+  private static String edgeTypes(List<EdgeType> types) {
+    StringJoiner out = new StringJoiner(",");
+    types.forEach(t -> out.add(t.label()));
+    return out.toString();
   }
 
   static String print(Term t) {
@@ -82,6 +119,10 @@ final class Printer {
       StringJoiner ids = new StringJoiner(", ", "id(", ")");
       id.ids().forEach(i -> ids.add(Lexical.isWord(i) ? i : Lexical.quote(i)));
       out.append(ids);
+    } else if (t instanceof FunctionTerm f) {
+      out.append(f.function().keyword()).append('(').append(print(f.path()));
+      f.arguments().forEach(a -> out.append(", ").append(print(a)));
+      out.append(')');
     } else if (t instanceof Predicate p) {
       out.append(print(p.path()));
       p.modifier().ifPresent(m -> out.append(' ').append(m.keyword()));
@@ -235,6 +276,12 @@ final class Printer {
     if (v instanceof ListValue l) {
       StringJoiner out = new StringJoiner(", ", "[", "]");
       l.values().forEach(e -> out.add(print(e)));
+      return out.toString();
+    }
+    if (v instanceof ObjectValue o) {
+      // No space after a comma: Fix Inventory's object reader wants the next key right there.
+      StringJoiner out = new StringJoiner(",", "{", "}");
+      o.entries().forEach((k, e) -> out.add(Lexical.quote(k) + ": " + print(e)));
       return out.toString();
     }
     if (v instanceof DurationValue d) {

@@ -15,4 +15,4 @@ package dev.inventory.query.ast;
  * }</pre>
  */
 public sealed interface Term
-    permits AllTerm, IsTerm, IdTerm, Predicate, ContextTerm, WithClause, FullText, And, Or, Not {}
+    permits AllTerm, IsTerm, IdTerm, FunctionTerm, Predicate, ContextTerm, WithClause, FullText, And, Or, Not {}

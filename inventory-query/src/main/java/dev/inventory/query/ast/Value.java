@@ -12,4 +12,4 @@ package dev.inventory.query.ast;
  * }</pre>
  */
 public sealed interface Value
-    permits StringValue, NumberValue, BoolValue, NullValue, ListValue, DurationValue, DateTimeValue {}
+    permits StringValue, NumberValue, BoolValue, NullValue, ListValue, ObjectValue, DurationValue, DateTimeValue {}

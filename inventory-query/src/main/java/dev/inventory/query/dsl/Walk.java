@@ -63,6 +63,30 @@ public record Walk(Navigation navigation, Optional<Term> term, Optional<WithClau
     return new Walk(navigation.edgeTypes(types), term, nested);
   }
 
+  /**
+   * For a walk both ways: follow these edge types outward (inward stays {@link #edges}): {@code
+   * neighbors().edges(DELETE).outEdges(DEFAULT)} is {@code <-delete[1:1]default->}.
+   *
+   * @param types the outward edge types
+   * @return the walk
+   * @throws IllegalArgumentException when the walk is not both ways
+   */
+  public Walk outEdges(EdgeType... types) {
+    return new Walk(navigation.outEdgeTypes(types), term, nested);
+  }
+
+  /**
+   * Follow only edges whose properties satisfy {@code condition}: {@code -{condition}->}. The edges
+   * of an inventory carry no properties, so the condition decides as on an empty document.
+   *
+   * @param condition a condition on edge properties
+   * @return the walk
+   */
+  public Walk edgesWhere(Condition condition) {
+    Objects.requireNonNull(condition, "condition");
+    return new Walk(navigation.edgeFilter(condition.term()), term, nested);
+  }
+
   /** Return the nodes exactly {@code n} steps away: {@code -[n]->}. */
   public Walk depth(int n) {
     return new Walk(navigation.range(n, n), term, nested);

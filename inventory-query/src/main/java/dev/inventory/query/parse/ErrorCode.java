@@ -23,7 +23,7 @@ public enum ErrorCode {
   EXPECTED_PROPERTY_NAME,
   /** {@code /x.y} where {@code x} is not a section ({@code reported}, {@code desired}, ...). */
   UNKNOWN_SECTION,
-  /** A navigation names an edge type other than {@code default} or {@code delete}. */
+  /** A navigation names an edge type other than {@code default}, {@code delete} or {@code iam}. */
   UNKNOWN_EDGE_TYPE,
   /** A character that no token starts with ({@code @}, {@code $}, ...). */
   INVALID_CHARACTER,
@@ -35,8 +35,6 @@ public enum ErrorCode {
   UNTERMINATED_NAME,
   /** An empty backticked name or quoted kind. */
   EMPTY_NAME,
-  /** A backslash escape other than {@code \" \\ \/ \'} in a double-quoted string. */
-  INVALID_ESCAPE,
   /** {@code and} and {@code or} mixed at one level without parentheses: which one binds first is unclear. */
   AMBIGUOUS_AND_OR,
   /** A number that does not fit (limits, ranges, counts, array positions are {@code int}s). */
@@ -55,7 +53,8 @@ public enum ErrorCode {
   UNEXPECTED_ARGUMENT,
   /**
    * A feature of Fix Inventory's language that this inventory does not offer, such as {@code
-   * search --at} (no history of earlier snapshots is kept); the reason names the feature.
+   * search --at} (no history of earlier snapshots is kept) or {@code with_usage(...)} (no usage
+   * metrics are kept); the reason names the feature.
    */
   UNSUPPORTED_FEATURE,
   /** A command option that the command does not know. */
@@ -63,5 +62,13 @@ public enum ErrorCode {
   /** A kind that the kind registry does not know (a semantic check, see {@link QueryValidator}). */
   UNKNOWN_KIND,
   /** A regular expression after {@code =~} or {@code !~} that does not compile (a semantic check of the engine). */
-  BAD_REGEX
+  BAD_REGEX,
+  /** A one-way navigation names edge types both before and after its range ({@code -delete[1:]default->}). */
+  EDGE_TYPES_TWICE,
+  /** A function ({@code has_key}, {@code in_subnet}, {@code has_desired_change}) with arguments it does not take (a check of the engine). */
+  INVALID_FUNCTION_ARGUMENT,
+  /** A query preamble {@code (name=value): ...} with a name other than {@code edge_type}. */
+  UNKNOWN_PREAMBLE_PROPERTY,
+  /** An edge filter {@code -{...}->} with a term that cannot test an edge ({@code is(...)}, full text, ...). */
+  INVALID_EDGE_FILTER
 }

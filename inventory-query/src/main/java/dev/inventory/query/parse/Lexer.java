@@ -60,6 +60,8 @@ final class Lexer {
         return single(Kind.STAR, pos);
       case ':':
         return single(Kind.COLON, pos);
+      case '#':
+        return single(Kind.HASH, pos);
       case '~':
         return single(Kind.OP, pos);
       case '"':
@@ -111,14 +113,21 @@ final class Lexer {
   }
 
   /**
-   * A double-quoted string at {@code pos}: escapes {@code \" \\ \/ \'}.
+   * A double-quoted string at {@code pos}: escapes {@code \" \\ \/ \'}; any other backslash is kept.
    */
   Token string(int pos) {
+    return string(pos, '"');
+  }
+
+  /**
+   * A string in {@code quote}s (double or single) at {@code pos}: escapes {@code \" \\ \/ \'}.
+   */
+  Token string(int pos, char quote) {
     StringBuilder value = new StringBuilder();
     int i = pos + 1;
     while (i < end) {
       char c = text.charAt(i);
-      if (c == '"') {
+      if (c == quote) {
         return new Token(Kind.STRING, text.substring(pos, i + 1), pos, i + 1, value.toString());
       }
       if (c == '\\') {
@@ -127,8 +136,10 @@ final class Lexer {
         }
         char e = text.charAt(i + 1);
         if (e != '"' && e != '\\' && e != '/' && e != '\'') {
-          throw new QuerySyntaxException(ErrorCode.INVALID_ESCAPE,
-              "invalid escape '\\" + e + "' in a string; use \\\" or \\\\", text, i, 2, List.of());
+          // As in Fix Inventory any other backslash stands for itself: "\s*" is the regex \s*.
+          value.append(c);
+          i++;
+          continue;
         }
         value.append(e);
         i += 2;
@@ -137,8 +148,9 @@ final class Lexer {
         i++;
       }
     }
+    String q = quote == '"' ? "'\"'" : "\"'\"";
     throw new QuerySyntaxException(ErrorCode.UNTERMINATED_STRING,
-        "string is not closed with '\"'", text, pos, end - pos, List.of("'\"'"));
+        "string is not closed with " + q, text, pos, end - pos, List.of(q));
   }
 
   private Token backtick(int pos) {

@@ -6,6 +6,7 @@ import dev.inventory.query.ast.And;
 import dev.inventory.query.ast.ArrayModifier;
 import dev.inventory.query.ast.ContextTerm;
 import dev.inventory.query.ast.FullText;
+import dev.inventory.query.ast.FunctionTerm;
 import dev.inventory.query.ast.IdTerm;
 import dev.inventory.query.ast.Index;
 import dev.inventory.query.ast.IsTerm;
@@ -13,6 +14,7 @@ import dev.inventory.query.ast.Limit;
 import dev.inventory.query.ast.ListValue;
 import dev.inventory.query.ast.Navigation;
 import dev.inventory.query.ast.Not;
+import dev.inventory.query.ast.ObjectValue;
 import dev.inventory.query.ast.Operator;
 import dev.inventory.query.ast.Or;
 import dev.inventory.query.ast.Part;
@@ -31,7 +33,9 @@ import dev.inventory.query.internal.Lexical;
 import dev.inventory.query.parse.Token.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -60,6 +64,11 @@ final class Parser {
   private Token la0;
   private Token la1;
   private int depth;
+  /** The edge types of a navigation that names none: {@code default}, or the preamble's {@code edge_type}. */
+  private List<EdgeType> defaultEdgeTypes = List.of(EdgeType.DEFAULT);
+  /** The outward type of a glued inward-outward pair ({@code <-iamdefault->}) the last edgeTypes() read. */
+  private EdgeType glued;
+  private Token gluedToken;
 
   Parser(String text, int from, int to, SourceMap sourceMap) {
     this.text = text;
@@ -71,8 +80,9 @@ final class Parser {
 
   // ---------------------------------------------------------------- grammar
 
-  // query := part { part }          every part but the last ends with a navigation
+  // query := [preamble ":"] part { part }          every part but the last ends with a navigation
   Query query() {
+    preamble();
     List<Part> parts = new ArrayList<>();
     while (true) {
       Part p = part();
@@ -84,16 +94,144 @@ final class Parser {
     return new Query(parts);
   }
 
-  // part := [term] [sort] [limit] [navigation]          a missing term means all
+  // preamble := "(" name "=" value { "," name "=" value } ")" ":"        name := "edge_type"
+  // Read only when the whole shape is there: "(edge_type == x)" without ":" is a term.
+  private void preamble() {
+    if (!peek().is(Kind.LPAREN)) {
+      return;
+    }
+    int save = pos;
+    int saveEnd = lastEnd;
+    List<Token[]> pairs = new ArrayList<>();
+    int p = peek().end();
+    boolean shape = true;
+    try {
+      while (shape) {
+        Token key = lexer.next(p);
+        Token eq = key.is(Kind.IDENT) ? lexer.next(key.end()) : key;
+        if (!key.is(Kind.IDENT) || !eq.is(Kind.OP) || !eq.text().equals("=")) {
+          shape = false;
+          break;
+        }
+        int v = lexer.skipWhitespace(eq.end());
+        Token value;
+        if (v < lexer.end() && text.charAt(v) == '"') {
+          value = lexer.string(v);
+        } else {
+          int i = v;
+          while (i < lexer.end() && (Lexical.isWordChar(text.charAt(i)) && text.charAt(i) != ':')) {
+            i++;
+          }
+          if (i == v) {
+            shape = false;
+            break;
+          }
+          value = new Token(Kind.IDENT, text.substring(v, i), v, i, text.substring(v, i));
+        }
+        pairs.add(new Token[] {key, value});
+        Token next = lexer.next(value.end());
+        if (next.is(Kind.COMMA)) {
+          p = next.end();
+        } else if (next.is(Kind.RPAREN) && lexer.next(next.end()).is(Kind.COLON)) {
+          advanceTo(lexer.next(next.end()).end());
+          break;
+        } else {
+          shape = false;
+        }
+      }
+    } catch (QuerySyntaxException notAPreamble) {
+      // Text the token reader refuses: not a preamble; the term parser reports it in its own words.
+      shape = false;
+    }
+    if (!shape) {
+      pos = save;
+      lastEnd = saveEnd;
+      dropLookahead();
+      return;
+    }
+    for (Token[] pair : pairs) {
+      Token key = pair[0];
+      Token value = pair[1];
+      if (!key.text().equals("edge_type")) {
+        throw new QuerySyntaxException(ErrorCode.UNKNOWN_PREAMBLE_PROPERTY,
+            "unknown query preamble property '" + key.text() + "'; the only one is edge_type, as in (edge_type=delete): ...",
+            text, key.offset(), key.end() - key.offset(), List.of("'edge_type'"));
+      }
+      List<EdgeType> types = new ArrayList<>();
+      for (String label : value.value().split(",", -1)) {
+        types.add(EdgeType.fromLabel(label.strip()).orElseThrow(() -> new QuerySyntaxException(
+            ErrorCode.UNKNOWN_EDGE_TYPE, "unknown edge type '" + label.strip() + "' in edge_type",
+            text, value.offset(), value.end() - value.offset(), edgeTypeNames())));
+      }
+      defaultEdgeTypes = List.copyOf(types);
+    }
+  }
+
+  // part := [term [with_clause]] ["#" tag] [sort] [limit] ["reversed"] [navigation]
+  // A missing term means all. As in Fix Inventory a with(...) follows the term; "term and with(...)"
+  // is read the same.
   private Part part() {
-    Optional<Term> term = atTermStart() ? Optional.of(term()) : Optional.empty();
-    List<Sort> sort = atKeyword("sort") ? sort() : List.of();
-    Optional<Limit> limit = atKeyword("limit") ? Optional.of(limit()) : Optional.empty();
+    rejectWithUsage();
+    Optional<Term> term = Optional.empty();
+    boolean reversedFirst = atReversedFlag();
+    if (!reversedFirst && atTermStart()) {
+      int start = peek().offset();
+      term = Optional.of(term());
+      if (atWithCall()) {
+        WithClause with = withClause();
+        term = Optional.of(record(new And(List.of(term.get(), with)), start));
+      }
+    }
+    Optional<String> tag = Optional.empty();
+    if (!reversedFirst && at(Kind.HASH, "'#'")) {
+      Token hash = consume();
+      int end = hash.end();
+      while (end < lexer.end() && isTagChar(text.charAt(end))) {
+        end++;
+      }
+      String name = text.substring(hash.end(), end);
+      if (!Part.isTagName(name)) {
+        throw new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN,
+            "expected a tag name of A-Z a-z 0-9 _ - right after '#'", text, hash.offset(), 1, List.of("a tag name"));
+      }
+      advanceTo(end);
+      tag = Optional.of(name);
+    }
+    List<Sort> sort = !reversedFirst && atKeyword("sort") ? sort() : List.of();
+    Optional<Limit> limit = !reversedFirst && atKeyword("limit") ? Optional.of(limit()) : Optional.empty();
+    boolean reversed = false;
+    if (atKeyword("reversed")) {
+      consume();
+      reversed = true;
+    }
     Optional<Navigation> navigation = atNavigationStart() ? Optional.of(navigation()) : Optional.empty();
-    if (term.isEmpty() && sort.isEmpty() && limit.isEmpty() && navigation.isEmpty()) {
+    if (term.isEmpty() && sort.isEmpty() && limit.isEmpty() && navigation.isEmpty() && tag.isEmpty() && !reversed) {
       throw unexpected();
     }
-    return new Part(term, sort, limit, navigation);
+    return new Part(term, sort, limit, navigation, tag, reversed);
+  }
+
+  private static boolean isTagChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  }
+
+  /** {@code reversed} at the start of a part is the flag when a navigation or the end follows, else a property. */
+  private boolean atReversedFlag() {
+    if (!peek().isKeyword("reversed")) {
+      return false;
+    }
+    Token next = peek2();
+    return next.is(Kind.MINUS) || next.is(Kind.ARROW_LEFT) || next.is(Kind.EOF);
+  }
+
+  /** {@code with_usage(...)} filters on usage metrics, which this inventory does not keep. */
+  private void rejectWithUsage() {
+    Token t = peek();
+    if (t.isKeyword("with_usage") && peek2().is(Kind.LPAREN)) {
+      throw new QuerySyntaxException(ErrorCode.UNSUPPORTED_FEATURE,
+          "with_usage(...) needs usage metrics, which this inventory does not keep",
+          text, t.offset(), t.end() - t.offset(), List.of());
+    }
   }
 
   // term     := or_term
@@ -163,6 +301,13 @@ final class Parser {
     if (t.isKeyword("with")) {
       return withClause();
     }
+    rejectWithUsage();
+    if (t.is(Kind.IDENT) && peek2().is(Kind.LPAREN)) {
+      Optional<FunctionTerm.Function> function = FunctionTerm.Function.fromKeyword(t.text());
+      if (function.isPresent()) {
+        return functionTerm(function.get());
+      }
+    }
     if (t.is(Kind.STRING)) {
       consume();
       return record(new FullText(t.value()), t.offset());
@@ -228,6 +373,22 @@ final class Parser {
     }
     expect(Kind.RPAREN, "')'");
     return record(new IdTerm(ids), start);
+  }
+
+  // function := ("has_key" | "in_subnet" | "has_desired_change") "(" path { "," value } ")"
+  private Term functionTerm(FunctionTerm.Function function) {
+    Token name = consume();
+    expect(Kind.LPAREN, "'('");
+    if (!atPathStart()) {
+      throw unexpected();
+    }
+    Path path = path();
+    List<Value> arguments = new ArrayList<>();
+    while (acceptComma()) {
+      arguments.add(value());
+    }
+    expect(Kind.RPAREN, "')'");
+    return record(new FunctionTerm(function, path, arguments), name.offset());
   }
 
   // with_clause := "with" "(" ("empty" | "any" | "count" op int) "," navigation [term] [with_clause] ")"
@@ -307,6 +468,11 @@ final class Parser {
   // op := "==" | "=" | "!=" | "<" | "<=" | ">" | ">=" | "~" | "=~" | "!~" | "in" | "not in"
   private Operator operator() {
     Token t = peek();
+    if (t.is(Kind.ARROW_LEFT)) {
+      // "last_rotated<-90d": '<' and the value -90d, as Fix Inventory reads it.
+      advanceTo(t.offset() + 1);
+      return Operator.LT;
+    }
     if (at(Kind.OP, "an operator")) {
       consume();
       return Operator.fromSymbol(t.text()).orElseThrow();
@@ -338,10 +504,13 @@ final class Parser {
     }
     char c = text.charAt(start);
     Value v;
-    if (c == '"') {
-      Token s = lexer.string(start);
+    if (c == '"' || c == '\'') {
+      // Single quotes are ours: Fix Inventory's shell strips them before its parser sees them.
+      Token s = lexer.string(start, c);
       advanceTo(s.end());
       v = StringValue.of(s.value());
+    } else if (c == '{') {
+      v = object(start);
     } else if (c == '[') {
       enter();
       advanceTo(start + 1);
@@ -375,6 +544,55 @@ final class Parser {
     }
     sourceMap.put(v, new Span(start, lastEnd - start));
     return v;
+  }
+
+  // object := "{" [key ":" value {"," key ":" value}] "}"        key := string | name
+  private Value object(int start) {
+    enter();
+    advanceTo(start + 1);
+    Map<String, Value> entries = new LinkedHashMap<>();
+    int p = lexer.skipWhitespace(pos);
+    if (p < lexer.end() && text.charAt(p) == '}') {
+      advanceTo(p + 1);
+    } else {
+      while (true) {
+        p = lexer.skipWhitespace(pos);
+        String key;
+        if (p < lexer.end() && text.charAt(p) == '"') {
+          key = lexer.string(p).value();
+          advanceTo(lexer.string(p).end());
+        } else {
+          int i = p;
+          while (i < lexer.end() && isTagChar(text.charAt(i))) {
+            i++;
+          }
+          if (i == p) {
+            dropLookahead();
+            pos = p;
+            expected.add("a key");
+            throw unexpected();
+          }
+          key = text.substring(p, i);
+          advanceTo(i);
+        }
+        expect(Kind.COLON, "':'");
+        entries.put(key, value());
+        p = lexer.skipWhitespace(pos);
+        if (p < lexer.end() && text.charAt(p) == ',') {
+          advanceTo(p + 1);
+        } else if (p < lexer.end() && text.charAt(p) == '}') {
+          advanceTo(p + 1);
+          break;
+        } else {
+          dropLookahead();
+          pos = p;
+          expected.addAll(List.of("','", "'}'"));
+          throw unexpected();
+        }
+      }
+    }
+    leave();
+    return new ObjectValue(entries);
   }
 
   /** An unquoted word at {@code start}; it must end at white space, a bracket, a comma or the end. */
@@ -566,13 +784,16 @@ final class Parser {
     return Limit.of(first);
   }
 
-  // navigation := "-" [types] [range] "->" | "<-" [types] [range] "-" | "<-" [types] [range] "->"
-  // (as in Fix Inventory the types may also follow the range: -[1:]delete->)
+  // navigation := "-" spec "->" | "<-" spec "-" | "<-" spec2 "->"
+  // spec  := [types] [range] ["{" edge_filter "}"] [types]     types before or after the range, not both
+  // spec2 := [in_types] [range] ["{" edge_filter "}"] [out_types]
+  // range := "[" int [(":" | "," | "..") [int]] "]"
   private Navigation navigation() {
     Token open = consume();
-    List<EdgeType> types = null;
-    if (peek().is(Kind.IDENT)) {
-      types = edgeTypes();
+    glued = null;
+    List<EdgeType> before = peek().is(Kind.IDENT) ? edgeTypes() : null;
+    if (glued != null && (peek().is(Kind.LBRACKET) || peek().is(Kind.LBRACE))) {
+      throw unknownEdgeType(gluedToken);
     }
     int start = 1;
     OptionalInt end = OptionalInt.of(1);
@@ -580,8 +801,18 @@ final class Parser {
       int rangeStart = consume().offset();
       start = integer();
       end = OptionalInt.of(start);
-      if (at(Kind.COLON, "':'")) {
+      boolean separator = false;
+      if (peek().is(Kind.COLON) || peek().is(Kind.COMMA)) {
         consume();
+        separator = true;
+      } else if (peek().is(Kind.DOT) && peek2().is(Kind.DOT) && peek2().offset() == peek().end()) {
+        consume();
+        consume();
+        separator = true;
+      } else {
+        expected.addAll(List.of("':'", "','", "'..'"));
+      }
+      if (separator) {
         end = at(Kind.INT, "a number") ? OptionalInt.of(integer()) : OptionalInt.empty();
       }
       expect(Kind.RBRACKET, "']'");
@@ -591,12 +822,29 @@ final class Parser {
             text, rangeStart, lastEnd - rangeStart, List.of());
       }
     }
-    if (types == null) {
-      if (peek().is(Kind.IDENT)) {
-        types = edgeTypes(); // Fix Inventory also accepts the types after the range
-      } else {
-        expected.add("an edge type");
+    Optional<Term> filter = Optional.empty();
+    if (at(Kind.LBRACE, "'{'")) {
+      Token brace = consume();
+      enter();
+      Term f = term();
+      leave();
+      expect(Kind.RBRACE, "'}'");
+      checkEdgeFilter(f, brace.offset());
+      filter = Optional.of(f);
+    }
+    Token afterStart = peek();
+    List<EdgeType> after = null;
+    EdgeType gluedBefore = glued;
+    glued = null;
+    if (gluedBefore != null) {
+      after = List.of(gluedBefore);
+    } else if (afterStart.is(Kind.IDENT)) {
+      after = edgeTypes();
+      if (glued != null) {
+        throw unknownEdgeType(gluedToken);
       }
+    } else {
+      expected.add("an edge type");
     }
     Navigation.Direction direction;
     if (open.is(Kind.MINUS)) {
@@ -611,12 +859,45 @@ final class Parser {
     } else {
       throw unexpected();
     }
-    Navigation n = new Navigation(direction, types == null ? List.of(EdgeType.DEFAULT) : types, start, end);
+    List<EdgeType> types;
+    List<EdgeType> outTypes = List.of();
+    if (direction == Navigation.Direction.INOUT) {
+      // As in Fix Inventory: the types after the range are the outward ones only.
+      types = before == null ? defaultEdgeTypes : before;
+      outTypes = after == null ? List.of() : after;
+    } else {
+      if (before != null && after != null) {
+        throw new QuerySyntaxException(ErrorCode.EDGE_TYPES_TWICE,
+            "edge types stand before or after the range of a navigation, not both",
+            text, afterStart.offset(), lastEnd - afterStart.offset(), List.of());
+      }
+      types = before != null ? before : after != null ? after : defaultEdgeTypes;
+    }
+    Navigation n = new Navigation(direction, types, start, end, outTypes, filter);
     sourceMap.put(n, new Span(open.offset(), lastEnd - open.offset()));
     return n;
   }
 
-  // types := type {"," type}          type := "default" | "delete"
+  /** Edges have properties but no kind, id or text: an edge filter holds predicates, contexts, not and all. */
+  private void checkEdgeFilter(Term t, int at) {
+    if (t instanceof IsTerm || t instanceof IdTerm || t instanceof FullText || t instanceof WithClause
+        || t instanceof FunctionTerm) {
+      Span span = sourceMap.span(t).orElse(new Span(at, 1));
+      throw new QuerySyntaxException(ErrorCode.INVALID_EDGE_FILTER,
+          "an edge filter tests edge properties with predicates, context terms, not and all; "
+              + text.substring(span.offset(), span.end()).strip() + " cannot test an edge",
+          text, span.offset(), span.length(), List.of());
+    }
+    if (t instanceof And a) {
+      a.terms().forEach(x -> checkEdgeFilter(x, at));
+    } else if (t instanceof Or o) {
+      o.terms().forEach(x -> checkEdgeFilter(x, at));
+    } else if (t instanceof Not n) {
+      checkEdgeFilter(n.term(), at);
+    }
+  }
+
+  // types := type {"," type}          type := "default" | "delete" | "iam"
   private List<EdgeType> edgeTypes() {
     List<EdgeType> types = new ArrayList<>();
     do {
@@ -625,11 +906,39 @@ final class Parser {
         throw unexpected();
       }
       consume();
-      types.add(EdgeType.fromLabel(t.text()).orElseThrow(() -> new QuerySyntaxException(
-          ErrorCode.UNKNOWN_EDGE_TYPE, "unknown edge type '" + t.text() + "'",
-          text, t.offset(), t.end() - t.offset(), edgeTypeNames())));
-    } while (acceptComma());
+      Optional<EdgeType> type = EdgeType.fromLabel(t.text());
+      if (type.isPresent()) {
+        types.add(type.get());
+      } else {
+        // "<-defaultdelete->": Fix Inventory reads the inward and the outward type without anything
+        // between them; the last name of a list may be two glued together.
+        Optional<EdgeType[]> pair = gluedPair(t.text());
+        if (pair.isEmpty() || peek().is(Kind.COMMA)) {
+          throw unknownEdgeType(t);
+        }
+        types.add(pair.get()[0]);
+        glued = pair.get()[1];
+        gluedToken = t;
+      }
+    } while (glued == null && acceptComma());
     return types;
+  }
+
+  private static Optional<EdgeType[]> gluedPair(String text) {
+    for (EdgeType first : EdgeType.values()) {
+      if (text.startsWith(first.label())) {
+        Optional<EdgeType> second = EdgeType.fromLabel(text.substring(first.label().length()));
+        if (second.isPresent()) {
+          return Optional.of(new EdgeType[] {first, second.get()});
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private QuerySyntaxException unknownEdgeType(Token t) {
+    return new QuerySyntaxException(ErrorCode.UNKNOWN_EDGE_TYPE, "unknown edge type '" + t.text() + "'",
+        text, t.offset(), t.end() - t.offset(), edgeTypeNames());
   }
 
   // int := digits        fits an int
@@ -661,7 +970,8 @@ final class Parser {
   // ---------------------------------------------------------------- token helpers
 
   private boolean atPartStart() {
-    return atTermStart() | atKeyword("sort") | atKeyword("limit") | atNavigationStart();
+    return atTermStart() | at(Kind.HASH, "'#'") | atKeyword("sort") | atKeyword("limit") | atKeyword("reversed")
+        | atNavigationStart();
   }
 
   private boolean atTermStart() {

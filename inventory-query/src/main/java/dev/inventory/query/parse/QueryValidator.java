@@ -4,6 +4,7 @@ import dev.inventory.KindRegistry;
 import dev.inventory.query.ast.And;
 import dev.inventory.query.ast.Command;
 import dev.inventory.query.ast.ContextTerm;
+import dev.inventory.query.ast.FunctionTerm;
 import dev.inventory.query.ast.IsTerm;
 import dev.inventory.query.ast.Not;
 import dev.inventory.query.ast.Or;
@@ -101,6 +102,8 @@ public final class QueryValidator {
         }
       } else if (t instanceof Predicate p) {
         path(p.path());
+      } else if (t instanceof FunctionTerm f) {
+        path(f.path());
       } else if (t instanceof ContextTerm c) {
         path(c.path());
         term(c.term());

@@ -11,7 +11,7 @@ record Token(Kind kind, String text, int offset, int end, String value) {
 
   enum Kind {
     IDENT, INT, STRING, BACKTICK, OP, MINUS, ARROW_RIGHT, ARROW_LEFT,
-    LPAREN, RPAREN, LBRACKET, RBRACKET, LBRACE, RBRACE, COMMA, DOT, SLASH, STAR, COLON, EOF
+    LPAREN, RPAREN, LBRACKET, RBRACKET, LBRACE, RBRACE, COMMA, DOT, SLASH, STAR, COLON, HASH, EOF
   }
 
   boolean is(Kind k) {

@@ -10,7 +10,9 @@ import dev.inventory.EdgeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.quicktheories.core.Gen;
@@ -30,7 +32,8 @@ public final class AstGenerators {
   private static final List<String> WORDS = List.of(
       "name", "id", "is", "kind", "tags", "owner", "access_key", "user", "last_access", "age", "a", "b_c", "x-y",
       "all", "and", "or", "not", "with", "sort", "limit", "in", "any", "none", "asc", "desc", "empty", "count",
-      "true", "null", "cloud", "account", "region", "reported", "desired", "ancestors");
+      "true", "null", "cloud", "account", "region", "reported", "desired", "ancestors", "reversed", "has_key",
+      "in_subnet", "has_desired_change", "with_usage", "iam", "edge_type");
   private static final List<String> ODD_STRINGS = List.of(
       "", " ", "a b", "owner:team", "90days", "-3d", "1.5h", "42", "-7", "3.25", "2024-01-01T00:00:00Z",
       "2024-01-01", "foo.*", "say \"hi\"", "back\\slash", "a|b", "line\nbreak", "tab\there", "ünïcödé",
@@ -106,17 +109,54 @@ public final class AstGenerators {
     return lists().of(element).ofSizeBetween(0, 3).map(ListValue::new);
   }
 
+  /** JSON objects of scalar, list and (to {@code depth}) object values. */
+  public static Gen<ObjectValue> objectValues(int depth) {
+    Gen<Value> element = depth <= 0
+        ? scalarValues().mix(listValues(0).map(l -> (Value) l), 15)
+        : scalarValues().mix(objectValues(depth - 1).map(o -> (Value) o), 20);
+    Gen<Map.Entry<String, Value>> entry = anyStrings().zip(element, Map::entry);
+    return lists().of(entry).ofSizeBetween(0, 3).map(entries -> {
+      Map<String, Value> m = new LinkedHashMap<>();
+      entries.forEach(e -> m.put(e.getKey(), e.getValue()));
+      return new ObjectValue(m);
+    });
+  }
+
   public static Gen<Value> values() {
-    return scalarValues().mix(listValues(1).map(l -> (Value) l), 15);
+    Gen<Value> objects = objectValues(1).map(o -> (Value) o);
+    Gen<Value> listsOfObjects = lists().of(objects).ofSizeBetween(1, 2).map(l -> (Value) new ListValue(l));
+    return scalarValues().mix(listValues(1).map(l -> (Value) l), 15).mix(objects, 8).mix(listsOfObjects, 4);
   }
 
   public static Gen<Navigation> navigations() {
     Gen<List<EdgeType>> types = Generate.pick(List.of(
         List.of(EdgeType.DEFAULT), List.of(EdgeType.DELETE), List.of(EdgeType.DEFAULT, EdgeType.DELETE),
-        List.of(EdgeType.DELETE, EdgeType.DEFAULT)));
+        List.of(EdgeType.DELETE, EdgeType.DEFAULT), List.of(EdgeType.IAM), List.of(EdgeType.IAM, EdgeType.DEFAULT)));
+    Gen<List<EdgeType>> outTypes = Generate.frequency(List.of(
+        org.quicktheories.api.Pair.of(3, Generate.constant(List.<EdgeType>of())),
+        org.quicktheories.api.Pair.of(1, types)));
     Gen<int[]> range = integers().between(0, 5).zip(integers().between(-1, 4), (s, extra) -> new int[] {s, extra});
-    return Generate.enumValues(Navigation.Direction.class).zip(types, range, (d, t, r) ->
+    Gen<Optional<Term>> filter = edgeFilters().toOptionals(80);
+    Gen<Navigation> plain = Generate.enumValues(Navigation.Direction.class).zip(types, range, (d, t, r) ->
         new Navigation(d, t, r[0], r[1] < 0 ? OptionalInt.empty() : OptionalInt.of(r[0] + r[1])));
+    return plain.zip(outTypes, filter, (n, out, f) -> new Navigation(n.direction(), n.edgeTypes(), n.start(), n.end(),
+        n.direction() == Navigation.Direction.INOUT ? out : List.of(), f));
+  }
+
+  /** Terms Fix Inventory's grammar takes as an edge filter: predicates, contexts, not, all, and/or of them. */
+  public static Gen<Term> edgeFilters() {
+    Gen<Term> leaf = predicates().map(p -> (Term) p).mix(Generate.constant(() -> (Term) AllTerm.of()), 10);
+    Gen<Term> not = leaf.map(t -> (Term) new Not(t));
+    Gen<Term> context = paths().zip(leaf, (p, t) -> (Term) new ContextTerm(p, t));
+    Gen<Term> and = lists().of(leaf).ofSizeBetween(2, 3).map(l -> (Term) new And(l));
+    Gen<Term> or = lists().of(leaf).ofSizeBetween(2, 3).map(l -> (Term) new Or(l));
+    return leaf.mix(not, 15).mix(context, 15).mix(and, 15).mix(or, 15);
+  }
+
+  /** Function terms with any values after the path, as the grammar takes them. */
+  public static Gen<Term> functions() {
+    return Generate.enumValues(FunctionTerm.Function.class).zip(paths(), lists().of(values()).ofSizeBetween(0, 2),
+        (f, p, args) -> (Term) new FunctionTerm(f, p, args));
   }
 
   public static Gen<Predicate> predicates() {
@@ -132,7 +172,7 @@ public final class AstGenerators {
     Gen<Term> id = lists().of(anyStrings()).ofSizeBetween(1, 3).map(i -> (Term) new IdTerm(i));
     Gen<Term> fullText = anyStrings().map(s -> (Term) new FullText(s));
     Gen<Term> predicate = predicates().map(p -> (Term) p);
-    return predicate.mix(is, 25).mix(all, 5).mix(id, 10).mix(fullText, 10);
+    return predicate.mix(is, 25).mix(all, 5).mix(id, 10).mix(fullText, 10).mix(functions(), 8);
   }
 
   /** Terms nested up to {@code depth} levels. */
@@ -175,13 +215,21 @@ public final class AstGenerators {
     Gen<Optional<Navigation>> navigation = needsNavigation
         ? navigations().map(Optional::of)
         : navigations().toOptionals(70);
-    return term.zip(sort, limit, navigation, (t, s, l, n) -> {
-      if (t.isEmpty() && s.isEmpty() && l.isEmpty() && n.isEmpty()) {
+    Gen<Optional<String>> tag = Generate.pick(List.of("t", "owners", "x-1", "9a", "with", "sort", "reversed"))
+        .toOptionals(85);
+    Gen<Boolean> reversed = Generate.booleans().zip(integers().between(0, 9), (b, i) -> b && i < 3);
+    Gen<PartPieces> base = term.zip(sort, limit, navigation, PartPieces::new);
+    return base.zip(tag, reversed, (p, t, r) -> {
+      if (p.term().isEmpty() && p.sort().isEmpty() && p.limit().isEmpty() && p.navigation().isEmpty()
+          && t.isEmpty() && !r) {
         return Part.of(AllTerm.of());
       }
-      return new Part(t, s, l, n);
+      return new Part(p.term(), p.sort(), p.limit(), p.navigation(), t, r);
     });
   }
+
+  private record PartPieces(Optional<Term> term, List<Sort> sort, Optional<Limit> limit,
+      Optional<Navigation> navigation) {}
 
   public static Gen<Query> queries() {
     return integers().between(1, 3).flatMap(n -> {

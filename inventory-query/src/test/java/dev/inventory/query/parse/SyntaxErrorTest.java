@@ -3,6 +3,10 @@ package dev.inventory.query.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.inventory.query.ast.And;
+import dev.inventory.query.ast.Predicate;
+import dev.inventory.query.ast.Query;
+import dev.inventory.query.ast.StringValue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -97,9 +101,10 @@ class SyntaxErrorTest {
     assertThat(e.code()).isEqualTo(ErrorCode.TRAILING_INPUT);
     assertThat(e.column()).isEqualTo(10);
     assertThat(e.expected()).containsExactly(
-        "'and'", "'limit'", "'or'", "'sort'", "a navigation", "the end of the query");
+        "'#'", "'and'", "'limit'", "'or'", "'reversed'", "'sort'", "'with'", "a navigation", "the end of the query");
     assertThat(e.getMessage()).isEqualTo("""
-        line 1:10: expected one of 'and', 'limit', 'or', 'sort', a navigation, the end of the query, found 'is'
+        line 1:10: expected one of '#', 'and', 'limit', 'or', 'reversed', 'sort', 'with', a navigation, \
+        the end of the query, found 'is'
         is(user) is(access_key)
                  ^^""");
   }
@@ -144,14 +149,15 @@ class SyntaxErrorTest {
   }
 
   @Test
-  void should_reject_unknown_escapes() {
-    // GIVEN / WHEN
-    QuerySyntaxException e = queryError("name == \"a\\nb\"");
+  void should_keep_a_backslash_that_escapes_nothing_as_fix_inventory_does() {
+    // GIVEN a regular expression with \s and \$ in double quotes
+    Query q = QueryParser.parse("name =~ \"\\s*\\$x\" and a == \"a\\nb\"");
 
-    // THEN
-    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ESCAPE);
-    assertThat(e.column()).isEqualTo(11);
-    assertThat(e.length()).isEqualTo(2);
+    // WHEN / THEN the backslashes stay in the values
+    And and = (And) q.parts().get(0).term().orElseThrow();
+    assertThat(((Predicate) and.terms().get(0)).value()).isEqualTo(StringValue.of("\\s*\\$x"));
+    assertThat(((Predicate) and.terms().get(1)).value()).isEqualTo(StringValue.of("a\\nb"));
+    assertThat(QueryParser.parse(q.toString())).isEqualTo(q);
   }
 
   @Test
@@ -171,14 +177,14 @@ class SyntaxErrorTest {
   @Test
   void should_name_the_unknown_edge_type() {
     // GIVEN / WHEN
-    QuerySyntaxException e = queryError("is(user) -iam-> all");
+    QuerySyntaxException e = queryError("is(user) -own-> all");
 
     // THEN
     assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_EDGE_TYPE);
-    assertThat(e.expected()).containsExactly("'default'", "'delete'");
+    assertThat(e.expected()).containsExactly("'default'", "'delete'", "'iam'");
     assertThat(e.getMessage()).isEqualTo("""
-        line 1:11: unknown edge type 'iam'
-        is(user) -iam-> all
+        line 1:11: unknown edge type 'own'
+        is(user) -own-> all
                   ^^^""");
   }
 
@@ -200,7 +206,7 @@ class SyntaxErrorTest {
 
     // THEN
     assertThat(e.code()).isEqualTo(ErrorCode.UNEXPECTED_TOKEN);
-    assertThat(e.expected()).containsExactly("'-'", "'->'", "an edge type");
+    assertThat(e.expected()).containsExactly("'-'", "'->'", "'{'", "an edge type");
     assertThat(e.column()).isEqualTo(16);
   }
 
@@ -290,7 +296,7 @@ class SyntaxErrorTest {
 
     // THEN
     assertThat(e.code()).isEqualTo(ErrorCode.UNEXPECTED_END);
-    assertThat(e.expected()).containsExactly("'limit'", "'sort'", "a navigation", "a term");
+    assertThat(e.expected()).containsExactly("'#'", "'limit'", "'reversed'", "'sort'", "a navigation", "a term");
     assertThat(e.column()).isEqualTo(4);
   }
 

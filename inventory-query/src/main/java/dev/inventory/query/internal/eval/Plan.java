@@ -45,7 +45,7 @@ public final class Plan {
 
   private record CompiledPart(
       Optional<Cond> term, Optional<List<String>> kinds, List<SortKey> sort, Optional<Limit> limit,
-      Optional<Walker> navigation, Part source, Optional<Term> residual) {}
+      Optional<Walker> navigation, Part source, Optional<Term> residual, boolean reversed, boolean tagged) {}
 
   private record SortKey(PathReader path, boolean descending) {}
 
@@ -94,7 +94,9 @@ public final class Plan {
           p.limit(),
           p.navigation().map(Walker::new),
           p,
-          residual));
+          residual,
+          p.reversed(),
+          p.tag().isPresent()));
     }
     return new Plan(query, cache, state, List.copyOf(parts));
   }
@@ -141,6 +143,7 @@ public final class Plan {
   public int[] run(Instant now) {
     Run run = new Run(cache, state, Objects.requireNonNull(now, "now"));
     int[] current = null; // null: every node
+    List<int[]> tagged = null;
     for (CompiledPart p : parts) {
       current = filter(run, p, current);
       current = sort(run, p.sort(), current);
@@ -150,11 +153,53 @@ public final class Plan {
         int to = (int) Math.min(current.length, (long) from + l.count());
         current = Arrays.copyOfRange(current, from, to);
       }
+      if (p.reversed()) {
+        current = reversed(current);
+      }
+      if (p.tagged() && p.navigation().isPresent()) {
+        if (tagged == null) {
+          tagged = new ArrayList<>();
+        }
+        tagged.add(current);
+      }
       if (p.navigation().isPresent()) {
         current = p.navigation().get().walk(inventory, current).stream().toArray();
       }
     }
-    return current;
+    return tagged == null ? current : withTagged(tagged, current);
+  }
+
+  private static int[] reversed(int[] nodes) {
+    int[] out = new int[nodes.length];
+    for (int i = 0; i < nodes.length; i++) {
+      out[i] = nodes[nodes.length - 1 - i];
+    }
+    return out;
+  }
+
+  /**
+   * The nodes of the tagged parts (in part order) and then the last part's, each node once: as in
+   * Fix Inventory a tagged part's nodes are part of the result.
+   */
+  private int[] withTagged(List<int[]> tagged, int[] last) {
+    BitSet seen = new BitSet(inventory.size());
+    int size = last.length;
+    for (int[] t : tagged) {
+      size += t.length;
+    }
+    int[] out = new int[size];
+    int n = 0;
+    List<int[]> all = new ArrayList<>(tagged);
+    all.add(last);
+    for (int[] nodes : all) {
+      for (int i : nodes) {
+        if (!seen.get(i)) {
+          seen.set(i);
+          out[n++] = i;
+        }
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /**

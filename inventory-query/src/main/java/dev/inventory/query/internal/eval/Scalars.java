@@ -6,6 +6,7 @@ import dev.inventory.query.ast.BoolValue;
 import dev.inventory.query.ast.DateTimeValue;
 import dev.inventory.query.ast.DurationValue;
 import dev.inventory.query.ast.ListValue;
+import dev.inventory.query.ast.ObjectValue;
 import dev.inventory.query.ast.NullValue;
 import dev.inventory.query.ast.NumberValue;
 import dev.inventory.query.ast.StringValue;
@@ -79,6 +80,11 @@ final class Scalars {
     if (v instanceof ListValue l) {
       List<Object> out = new ArrayList<>();
       l.values().forEach(e -> out.add(natural(e)));
+      return out;
+    }
+    if (v instanceof ObjectValue o) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      o.entries().forEach((k, e) -> out.put(k, natural(e)));
       return out;
     }
     return NONE; // null literal

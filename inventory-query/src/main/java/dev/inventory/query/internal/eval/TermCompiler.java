@@ -4,14 +4,20 @@ import dev.inventory.query.ast.AllTerm;
 import dev.inventory.query.ast.And;
 import dev.inventory.query.ast.ContextTerm;
 import dev.inventory.query.ast.FullText;
+import dev.inventory.query.ast.FunctionTerm;
 import dev.inventory.query.ast.IdTerm;
 import dev.inventory.query.ast.IsTerm;
+import dev.inventory.query.ast.ListValue;
 import dev.inventory.query.ast.Not;
+import dev.inventory.query.ast.NullValue;
 import dev.inventory.query.ast.Operator;
 import dev.inventory.query.ast.Or;
+import dev.inventory.query.ast.Path;
 import dev.inventory.query.ast.Predicate;
+import dev.inventory.query.ast.Section;
 import dev.inventory.query.ast.StringValue;
 import dev.inventory.query.ast.Term;
+import dev.inventory.query.ast.Value;
 import dev.inventory.query.ast.WithClause;
 import dev.inventory.query.ast.WithCondition;
 import dev.inventory.query.parse.ErrorCode;
@@ -60,6 +66,9 @@ final class TermCompiler {
     }
     if (t instanceof Predicate p) {
       return new PredicateCond(p, regex(p));
+    }
+    if (t instanceof FunctionTerm f) {
+      return function(f);
     }
     if (t instanceof ContextTerm c) {
       PathReader path = new PathReader(c.path());
@@ -118,6 +127,66 @@ final class TermCompiler {
     throw new IllegalStateException("unknown term " + t.getClass().getName());
   }
 
+  /** {@code has_key}, {@code in_subnet}, {@code has_desired_change} over the values the path reads. */
+  private Cond function(FunctionTerm f) {
+    Optional<String> problem = FunctionTerm.argumentProblem(f.function(), f.arguments());
+    if (problem.isPresent()) {
+      Optional<Span> span = source.flatMap(s -> s.sourceMap().span(f));
+      String text = source.map(Parsed::text).orElse(fallbackText);
+      throw new QuerySyntaxException(ErrorCode.INVALID_FUNCTION_ARGUMENT, problem.get(), text,
+          span.map(Span::offset).orElse(0), span.map(Span::length).orElse(0), List.of());
+    }
+    PathReader path = new PathReader(f.path());
+    switch (f.function()) {
+      case HAS_KEY -> {
+        Value arg = f.arguments().get(0);
+        List<String> keys = arg instanceof ListValue l
+            ? l.values().stream().map(v -> ((StringValue) v).value()).toList()
+            : List.of(((StringValue) arg).value());
+        return (run, node, element) -> {
+          for (Object v : path.read(run, node, element).values()) {
+            if (v instanceof Map<?, ?> m && m.keySet().containsAll(keys)) {
+              return true;
+            }
+          }
+          return false;
+        };
+      }
+      case IN_SUBNET -> {
+        FunctionTerm.Subnet subnet = FunctionTerm.Subnet.parse(((StringValue) f.arguments().get(0)).value()).orElseThrow();
+        return (run, node, element) -> {
+          for (Object v : path.read(run, node, element).values()) {
+            if (v instanceof List<?> l) {
+              for (Object e : l) {
+                if (e instanceof String s && subnet.contains(s)) {
+                  return true;
+                }
+              }
+            } else if (v instanceof String s && subnet.contains(s)) {
+              return true;
+            }
+          }
+          return false;
+        };
+      }
+      case HAS_DESIRED_CHANGE -> {
+        PathReader desired = new PathReader(new Path(Section.DESIRED, Optional.empty(), f.path().segments()));
+        PathReader reported = new PathReader(new Path(Section.REPORTED, Optional.empty(), f.path().segments()));
+        return (run, node, element) -> {
+          List<Object> wanted = desired.read(run, node, element).values();
+          // Every node here has desired.clean, false when it is not marked, where a Fix Inventory
+          // node has nothing: false counts as not set.
+          if (wanted.isEmpty() || (wanted.size() == 1 && Boolean.FALSE.equals(wanted.get(0)))) {
+            return false;
+          }
+          List<Object> is = reported.read(run, node, element).values();
+          return wanted.size() != is.size() || !Scalars.equal(new ArrayList<>(wanted), new ArrayList<>(is));
+        };
+      }
+      default -> throw new IllegalStateException("unknown function " + f.function());
+    }
+  }
+
   /** {@code with(condition, nav [term] [with(...)])}: counts what the walk reaches and keeps. */
   private Cond with(WithClause w) {
     Walker walker = new Walker(w.navigation());
@@ -160,6 +229,35 @@ final class TermCompiler {
       }
       return condition instanceof WithCondition.Empty;
     };
+  }
+
+  /**
+   * Whether {@code t} holds on a document without properties, by the engine's null rules: a
+   * predicate is true only as {@code == null}, {@code != value} or {@code !~ value}; a context term
+   * finds no element.
+   */
+  static boolean holdsOnEmptyDocument(Term t) {
+    if (t instanceof AllTerm) {
+      return true;
+    }
+    if (t instanceof Predicate p) {
+      boolean isNull = p.value() instanceof NullValue;
+      return switch (p.operator()) {
+        case EQ -> isNull;
+        case NE, NOT_MATCHES -> !isNull;
+        default -> false;
+      };
+    }
+    if (t instanceof Not n) {
+      return !holdsOnEmptyDocument(n.term());
+    }
+    if (t instanceof And a) {
+      return a.terms().stream().allMatch(TermCompiler::holdsOnEmptyDocument);
+    }
+    if (t instanceof Or o) {
+      return o.terms().stream().anyMatch(TermCompiler::holdsOnEmptyDocument);
+    }
+    return false;
   }
 
   private static boolean containsText(Object v, String phrase) {

@@ -24,6 +24,8 @@ final class Walker {
   private final boolean out;
   private final boolean in;
   private final List<EdgeType> edgeTypes;
+  private final List<EdgeType> outEdgeTypes;
+  private final boolean blocked;
 
   Walker(Navigation navigation) {
     this.navigation = navigation;
@@ -32,6 +34,10 @@ final class Walker {
     this.out = navigation.direction() != Navigation.Direction.IN;
     this.in = navigation.direction() != Navigation.Direction.OUT;
     this.edgeTypes = navigation.edgeTypes();
+    this.outEdgeTypes = navigation.outwardEdgeTypes();
+    // The edges of an inventory carry no properties, so an edge filter gives the same answer for
+    // every edge: the one it gives on an empty document.
+    this.blocked = navigation.edgeFilter().map(f -> !TermCompiler.holdsOnEmptyDocument(f)).orElse(false);
   }
 
   Navigation navigation() {
@@ -46,14 +52,16 @@ final class Walker {
         result.set(s);
       }
     }
-    if (to == 0) {
+    if (to == 0 || blocked) {
       return result;
     }
-    for (EdgeType type : edgeTypes) {
-      if (out) {
+    if (out) {
+      for (EdgeType type : outEdgeTypes) {
         walk(inv, starts, type, false, result);
       }
-      if (in) {
+    }
+    if (in) {
+      for (EdgeType type : edgeTypes) {
         walk(inv, starts, type, true, result);
       }
     }
