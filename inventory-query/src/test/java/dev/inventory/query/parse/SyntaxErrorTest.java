@@ -171,15 +171,15 @@ class SyntaxErrorTest {
   @Test
   void should_name_the_unknown_edge_type() {
     // GIVEN / WHEN
-    QuerySyntaxException e = queryError("is(user) -iam-> all");
+    QuerySyntaxException e = queryError("is(user) -owns-> all");
 
     // THEN
     assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_EDGE_TYPE);
-    assertThat(e.expected()).containsExactly("'default'", "'delete'");
+    assertThat(e.expected()).containsExactly("'default'", "'delete'", "'iam'");
     assertThat(e.getMessage()).isEqualTo("""
-        line 1:11: unknown edge type 'iam'
-        is(user) -iam-> all
-                  ^^^""");
+        line 1:11: unknown edge type 'owns'
+        is(user) -owns-> all
+                  ^^^^""");
   }
 
   @Test
