@@ -59,8 +59,10 @@ import java.util.Optional;
  * <p>{@code sort}, {@code limit} and {@code head} directly after a search fold into the last part of
  * its query (so a mark's stored query is what selected the node); {@code tail}, and {@code sort}
  * after a part that already has a limit, work on the result list. A marking command passes its
- * nodes on, so {@code clean | count} counts what was marked; {@code count} and {@code list} end a
- * line. A search without a following {@code count} or {@code list} lists its nodes.
+ * nodes on, so {@code clean | count} counts what was marked; {@code count}, {@code list}, {@code
+ * dump}, {@code format} and {@code aggregate} end a line. The walks ({@code predecessors}, {@code
+ * successors}, {@code ancestors}, {@code descendants}) fold into the query as a navigation. A search
+ * without a command that prints lists its nodes; {@code search --explain} runs nothing.
  *
  * <p>Thread-safe: every line is independent, and the state store serialises marks.
  */

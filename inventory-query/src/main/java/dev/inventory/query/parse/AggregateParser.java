@@ -16,10 +16,13 @@ final class AggregateParser {
   private static final List<String> FUNCTIONS = List.of("'sum'", "'count'", "'min'", "'max'", "'avg'", "'stddev'",
       "'variance'");
 
+  private static final int MAX_DEPTH = 100;
+
   private final String line;
   private final int to;
   private final SourceMap map;
   private int pos;
+  private int depth; // open parentheses around the current operand
 
   AggregateParser(String line, int from, int to, SourceMap map) {
     this.line = line;
@@ -123,9 +126,14 @@ final class AggregateParser {
   private Aggregate.Expression operand() {
     skip();
     if (accept('(')) {
+      if (++depth > MAX_DEPTH) {
+        throw new QuerySyntaxException(ErrorCode.NESTING_TOO_DEEP,
+            "parentheses nested deeper than " + MAX_DEPTH + " levels", line, pos - 1, 1, List.of());
+      }
       Aggregate.Expression inner = expression();
       skip();
       expect(')', "')'");
+      depth--;
       return inner;
     }
     int start = pos;

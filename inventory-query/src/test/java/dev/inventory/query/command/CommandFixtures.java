@@ -1,8 +1,12 @@
 package dev.inventory.query.command;
 
 import static dev.inventory.aws.Fixtures.daysAgo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.inventory.Inventory;
+import dev.inventory.query.parse.ErrorCode;
+import dev.inventory.query.parse.QuerySyntaxException;
 import dev.inventory.aws.Fixtures;
 import dev.inventory.state.StateStore;
 import java.io.IOException;
@@ -43,6 +47,16 @@ final class CommandFixtures {
 
   static Commands commands(StateStore state) {
     return Commands.builder().inventory(organisation()).state(state).clock(CLOCK).build();
+  }
+
+  /** Runs {@code line} and checks it fails with {@code code}, pointing at the text that starts with {@code at}. */
+  static void assertLineError(Commands commands, String line, ErrorCode code, String at) {
+    QuerySyntaxException e = catchThrowableOfType(QuerySyntaxException.class, () -> commands.execute(line));
+    assertThat(e).as(line).isNotNull();
+    assertThat(e.code()).as(line + ": " + e.getMessage()).isEqualTo(code);
+    assertThat(e.text()).isEqualTo(line);
+    assertThat(line.substring(e.offset())).as(line + ": " + e.getMessage()).startsWith(at);
+    assertThat(e.getMessage()).doesNotContain("Exception");
   }
 
   /** The text of a golden file next to this class, without a trailing newline. */

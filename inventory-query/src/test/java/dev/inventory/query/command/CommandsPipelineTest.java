@@ -7,7 +7,6 @@ import static dev.inventory.query.command.CommandFixtures.golden;
 import static dev.inventory.query.command.CommandFixtures.organisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.inventory.query.parse.ErrorCode;
 import dev.inventory.query.parse.QueryParser;
@@ -206,11 +205,7 @@ class CommandsPipelineTest {
   }
 
   private void assertUsage(String line, ErrorCode code, String at) {
-    QuerySyntaxException e = catchThrowableOfType(QuerySyntaxException.class, () -> commands.execute(line));
-    assertThat(e).as(line).isNotNull();
-    assertThat(e.code()).as(line).isEqualTo(code);
-    assertThat(e.text()).isEqualTo(line);
-    assertThat(line.substring(e.offset())).as(line).startsWith(at);
+    CommandFixtures.assertLineError(commands, line, code, at);
   }
 
   @Test

@@ -273,6 +273,8 @@ class FixCommandsTest {
     assertError("search all | aggregate sum(1), sum(1)", ErrorCode.UNEXPECTED_TOKEN, "");
     assertError("search aggregate(sum(1) is(user)", ErrorCode.UNEXPECTED_TOKEN, "is(user)");
     assertError("search aggregate(sum(1)) is(user)", ErrorCode.UNEXPECTED_TOKEN, "is(user)");
+    assertError("search all | aggregate sum(" + "(".repeat(200) + "1" + ")".repeat(200) + ")",
+        ErrorCode.NESTING_TOO_DEEP, "(");
     assertError("search all | predecessors sideways", ErrorCode.UNKNOWN_EDGE_TYPE, "sideways");
     assertError("search all | successors --with-target", ErrorCode.UNKNOWN_OPTION, "--with-target");
     assertError("search all | ancestors delete default", ErrorCode.UNEXPECTED_ARGUMENT, "default");
@@ -291,12 +293,7 @@ class FixCommandsTest {
   }
 
   private void assertError(String line, ErrorCode code, String at) {
-    QuerySyntaxException e = catchThrowableOfType(QuerySyntaxException.class, () -> org.execute(line));
-    assertThat(e).as(line).isNotNull();
-    assertThat(e.code()).as(line + ": " + e.getMessage()).isEqualTo(code);
-    assertThat(e.text()).isEqualTo(line);
-    assertThat(line.substring(e.offset())).as(line + ": " + e.getMessage()).startsWith(at);
-    assertThat(e.getMessage()).doesNotContain("Exception");
+    CommandFixtures.assertLineError(org, line, code, at);
   }
 
   private static List<String> ids(CommandResult r) {

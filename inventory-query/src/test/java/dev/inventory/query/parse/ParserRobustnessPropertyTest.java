@@ -63,4 +63,24 @@ class ParserRobustnessPropertyTest {
   void should_only_throw_syntax_errors_for_valid_queries_with_one_edit() {
     qt().withExamples(1500).forAll(brokenQueries()).checkAssert(ParserRobustnessPropertyTest::parsesOrFailsCleanly);
   }
+
+  private static final List<String> COMMAND_PIECES = List.of("aggregate", "aggregate(", "sum(", "count(", "max(",
+      " as ", "x", "/ancestors.account.reported.name", "1", "-", "2.5", "+", "*", "/", "%", "(", ")", ":", ",", " ",
+      "|", "format ", "{", "}", "{{", "`a b`", "[*]", "--with-origin", "--explain", "--at", "\"", "predecessors ",
+      "delete", "list ", "--csv", "--with-defaults", "dump", "head -", "tail ");
+
+  @Test
+  void should_only_throw_syntax_errors_for_command_like_text() {
+    Gen<String> text = lists().of(Generate.pick(COMMAND_PIECES)).ofSizeBetween(0, 25).map(l -> String.join("", l));
+    qt().withExamples(3000).forAll(text).checkAssert(t -> {
+      for (String line : List.of("search " + t, "search all | " + t, "search aggregate(" + t)) {
+        try {
+          QueryParser.parseCommandLine(line);
+        } catch (QuerySyntaxException e) {
+          assertThat(e.offset()).isBetween(0, e.text().length());
+          assertThat(e.getMessage()).startsWith("line " + e.line() + ":" + e.column() + ": ").contains("^");
+        }
+      }
+    });
+  }
 }
