@@ -1,7 +1,11 @@
 package dev.inventory.cleanup;
 
 import dev.inventory.cleanup.internal.ConfigFileReader;
+import dev.inventory.Suggestions;
+import dev.inventory.config.ConfigFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -30,8 +34,8 @@ import java.util.OptionalInt;
  * CleanupConfig changed = fromFile.with("cleanup_dry_run", "false");   // config set worker ...
  * }</pre>
  *
- * A file holds the keys in a {@code worker} section; other top-level sections are left to other
- * readers:
+ * A file holds the keys in a {@code worker} section; any other top-level section is an error
+ * unless the caller names it ({@link #load(Path, Collection)}):
  *
  * <pre>
  * worker:
@@ -107,13 +111,46 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
   /**
    * Reads the {@code worker} section of a YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json})
    * file; keys it does not set keep their defaults, and a file without the section gives the
-   * defaults. Other top-level sections are ignored.
+   * defaults. The file may hold no other section: a misspelled {@code workr:} would otherwise be
+   * ignored silently, and cleanup would run with the defaults. A file shared with other readers
+   * names their sections with {@link #load(Path, Collection)}.
    *
-   * @throws ConfigException naming the file, the line and the key, for an unknown key, a value of
-   *     the wrong type or out of range, a duplicate key, text that is not YAML or JSON, or a file
-   *     that cannot be read
+   * @param file the configuration file
+   * @return the configuration
+   * @throws ConfigException naming the file, the line and column and the key, for an unknown
+   *     section or key (with the closest known name), a value of the wrong type or out of range, a
+   *     duplicate key, text that is not YAML or JSON, or a file that cannot be read
    */
   public static CleanupConfig load(Path file) {
+    return load(file, List.of());
+  }
+
+  /**
+   * As {@link #load(Path)}, for a file that also holds sections for other readers.
+   *
+   * @param file the configuration file
+   * @param otherSections the other sections the file may hold besides {@code worker}
+   * @return the configuration
+   * @throws ConfigException as {@link #load(Path)}
+   */
+  public static CleanupConfig load(Path file, Collection<String> otherSections) {
+    ConfigFile config = ConfigFile.read(Objects.requireNonNull(file, "file"));
+    List<String> known = new ArrayList<>();
+    known.add(SECTION);
+    known.addAll(otherSections);
+    config.checkSections(known);
+    return from(config);
+  }
+
+  /**
+   * The {@code worker} section of a configuration file that was already read (its sections are not
+   * checked here: {@link ConfigFile#checkSections(Collection)} does that).
+   *
+   * @param file the file
+   * @return the configuration
+   * @throws ConfigException for an unknown key or a value of the wrong type or out of range
+   */
+  public static CleanupConfig from(ConfigFile file) {
     return ConfigFileReader.read(Objects.requireNonNull(file, "file"), DEFAULTS);
   }
 
@@ -137,7 +174,8 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
           ? toBuilder().noMaxResources().build()
           : toBuilder().maxResources(parseInt(key, v, 0, "an integer of at least 0 or none")).build();
       default -> throw new ConfigException(key, null, 0, 0,
-          "unknown key in section " + SECTION + "; known keys: " + String.join(", ", KEYS), null);
+          "unknown key in section " + SECTION + Suggestions.didYouMean(key, KEYS) + "; known keys: "
+              + String.join(", ", KEYS), null);
     };
   }
 
