@@ -7,11 +7,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/**
- * Where the shell's command lines come from: piped standard input line by line ({@link #plain}),
- * or a terminal with line editing ({@link TerminalInput}).
- */
-abstract class LineInput implements AutoCloseable {
+/** Where the shell's command lines come from: standard input, line by line. */
+class LineInput implements AutoCloseable {
   /** Standard input could not be read. */
   static final class InputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -21,46 +18,49 @@ abstract class LineInput implements AutoCloseable {
     }
   }
 
-  /** Piped input: lines as they come, no prompt, no editing. */
-  static LineInput plain(InputStream in, PrintStream out) {
-    return new Plain(in, out);
+  private final BufferedReader reader;
+  private final PrintStream out;
+  private final boolean prompt;
+
+  LineInput(InputStream in, PrintStream out, boolean prompt) {
+    this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    this.out = out;
+    this.prompt = prompt;
   }
 
-  /** The next line, or null at the end of input; {@code prompt} is shown first where a person types. */
-  abstract String readLine(String prompt);
+  /** Piped input: lines as they come, no prompt. */
+  static LineInput plain(InputStream in, PrintStream out) {
+    return new LineInput(in, out, false);
+  }
+
+  /** A terminal: a prompt before each line. */
+  static LineInput terminal(InputStream in, PrintStream out) {
+    return new LineInput(in, out, true);
+  }
+
+  /** The next line, or null at the end of input. */
+  String readLine(String promptText) {
+    if (prompt) {
+      out.print(promptText);
+      out.flush();
+    }
+    try {
+      return reader.readLine();
+    } catch (IOException e) {
+      throw new InputException(e.getMessage(), e);
+    }
+  }
 
   /** Prints text that arrives while a line is read (a scheduled job's output), on its own lines. */
-  abstract void printAbove(String text);
+  void printAbove(String text) {
+    synchronized (out) {
+      out.println(text);
+      out.flush();
+    }
+  }
 
   @Override
   public void close() {
     // standard input belongs to the process: it stays open
-  }
-
-  private static final class Plain extends LineInput {
-    private final BufferedReader reader;
-    private final PrintStream out;
-
-    Plain(InputStream in, PrintStream out) {
-      this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      this.out = out;
-    }
-
-    @Override
-    String readLine(String prompt) {
-      try {
-        return reader.readLine();
-      } catch (IOException e) {
-        throw new InputException(e.getMessage(), e);
-      }
-    }
-
-    @Override
-    void printAbove(String text) {
-      synchronized (out) {
-        out.println(text);
-        out.flush();
-      }
-    }
   }
 }

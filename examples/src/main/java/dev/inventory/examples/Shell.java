@@ -288,7 +288,7 @@ public final class Shell {
 
   /** Reads and runs lines until end of input (scheduled jobs run meanwhile); at a terminal errors do not stop the loop. */
   private int readLoop(InputStream in, boolean terminal) {
-    LineInput input = terminal ? terminalInput(in) : LineInput.plain(in, out);
+    LineInput input = terminal ? LineInput.terminal(in, out) : LineInput.plain(in, out);
     jobs.start(input::printAbove);
     try (input) {
       if (terminal) {
@@ -317,14 +317,6 @@ public final class Shell {
     } finally {
       jobs.stop();
     }
-  }
-
-  // The process's own terminal, or (a test, a host) a terminal over the streams given.
-  private LineInput terminalInput(InputStream in) {
-    Completion completion = new Completion(commandNames(), () -> inventory);
-    return in == System.in
-        ? TerminalInput.system(completion, TerminalInput.historyFile())
-        : TerminalInput.over(in, out, completion, TerminalInput.historyFile());
   }
 
   /** Runs one command line; prints its output or its error; returns the exit code for it. */
