@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class CleanupPathsIT extends ShellJarTest {
   private static final String DISABLED = "worker:\n  cleanup: false\n";
-  private static final String CAPPED = "worker:\n  cleanup: true\n  cleanup_max_resources: 5\n";
+  private static final String CAPPED = "worker:\n  cleanup: true\n  cleanup_dry_run: false\n  cleanup_max_resources: 5\n";
   private static final String REAL_RUN = "cleanup run --no-dry-run";
 
 
