@@ -10,7 +10,9 @@ import java.util.Optional;
  * after B is gone (a user only after its access keys).
  */
 public enum EdgeType {
+  /** Structure: a parent contains or owns its child. */
   DEFAULT("default"),
+  /** Order of deletion: the start node is deleted only after the end node is gone. */
   DELETE("delete");
 
   private final String label;
@@ -19,12 +21,21 @@ public enum EdgeType {
     this.label = label;
   }
 
-  /** The name used in fixtures and queries: {@code default} or {@code delete}. */
+  /**
+   * The name used in fixtures and queries: {@code default} or {@code delete}.
+   *
+   * @return the label
+   */
   public String label() {
     return label;
   }
 
-  /** The edge type with this label, if any. */
+  /**
+   * The edge type with this label, if any.
+   *
+   * @param label {@code default} or {@code delete}
+   * @return the edge type, or empty for other text
+   */
   public static Optional<EdgeType> fromLabel(String label) {
     for (EdgeType t : values()) {
       if (t.label.equals(label)) {

@@ -40,12 +40,23 @@ public final class GenericResource implements Resource {
     this.properties = Values.freezeMap(b.properties);
   }
 
-  /** Starts a resource with this node id and kind. */
+  /**
+   * Starts a resource with this node id and kind.
+   *
+   * @param id the node id
+   * @param kind the kind name
+   * @return a builder for the resource
+   */
   public static Builder builder(String id, String kind) {
     return new Builder(id, kind);
   }
 
-  /** Creates a generic resource from property values (the factory of discovered kinds). */
+  /**
+   * Creates a generic resource from property values (the factory of discovered kinds).
+   *
+   * @param v the values read for the node
+   * @return the resource
+   */
   public static GenericResource fromValues(PropertyValues v) {
     Builder b = builder(v.id(), v.kind());
     v.string("name").ifPresent(b::name);
@@ -104,7 +115,11 @@ public final class GenericResource implements Resource {
     return properties;
   }
 
-  /** A builder holding this resource's values. */
+  /**
+   * A builder holding this resource's values.
+   *
+   * @return a builder to derive a changed resource from
+   */
   public Builder toBuilder() {
     Builder b = new Builder(id, kind);
     b.name = name;
@@ -155,31 +170,68 @@ public final class GenericResource implements Resource {
       this.kind = Objects.requireNonNull(kind, "kind");
     }
 
+    /**
+     * Sets the name, or clears it with {@code null}.
+     *
+     * @param name the name, or null
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Replaces all tags.
+     *
+     * @param tags the tags by key
+     * @return this builder
+     */
     public Builder tags(Map<String, String> tags) {
       this.tags.putAll(tags);
       return this;
     }
 
+    /**
+     * Adds one tag.
+     *
+     * @param key the tag key
+     * @param value the tag value
+     * @return this builder
+     */
     public Builder tag(String key, String value) {
       this.tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
+    /**
+     * Sets the creation time, or clears it with {@code null}.
+     *
+     * @param ctime the time, or null
+     * @return this builder
+     */
     public Builder ctime(Instant ctime) {
       this.ctime = ctime;
       return this;
     }
 
+    /**
+     * Sets the modification time, or clears it with {@code null}.
+     *
+     * @param mtime the time, or null
+     * @return this builder
+     */
     public Builder mtime(Instant mtime) {
       this.mtime = mtime;
       return this;
     }
 
+    /**
+     * Sets the last access time, or clears it with {@code null}.
+     *
+     * @param atime the time, or null
+     * @return this builder
+     */
     public Builder atime(Instant atime) {
       this.atime = atime;
       return this;
@@ -188,12 +240,21 @@ public final class GenericResource implements Resource {
     /**
      * Sets an additional property. The value must be a plain value (see {@link ValueType}); nested
      * maps and lists are copied.
+     *
+     * @param name the property name
+     * @param value the plain value
+     * @return this builder
      */
     public Builder property(String name, Object value) {
       properties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
+    /**
+     * Builds the immutable resource.
+     *
+     * @return the resource
+     */
     public GenericResource build() {
       return new GenericResource(this);
     }

@@ -29,6 +29,7 @@ public final class JsonLinesAuditSink implements AuditSink, Closeable {
   /**
    * Opens (or creates) {@code file} for appending.
    *
+   * @param file the audit file
    * @throws InventoryException if the file cannot be opened
    */
   public JsonLinesAuditSink(Path file) {
@@ -41,7 +42,11 @@ public final class JsonLinesAuditSink implements AuditSink, Closeable {
     }
   }
 
-  /** The file this sink appends to. */
+  /**
+   * The file this sink appends to.
+   *
+   * @return the file
+   */
   public Path file() {
     return file;
   }
