@@ -11,9 +11,17 @@ import java.util.Optional;
  */
 public interface AccessKey extends Resource {
 
-  /** Active or inactive, if known. */
+  /**
+   * Active or inactive, if known.
+   *
+   * @return the status, or empty when not known
+   */
   Optional<AccessKeyStatus> accessKeyStatus();
 
-  /** When the key was last used: at a time, never, or unknown. */
+  /**
+   * When the key was last used: at a time, never, or unknown.
+   *
+   * @return the last use
+   */
   LastUse lastUse();
 }

@@ -13,18 +13,30 @@ import java.util.List;
  * Kind#requiresGoneFirst()}), for every user kind.
  */
 public final class BaseKinds {
+  /** The base of every kind. */
   public static final String RESOURCE = "resource";
+  /** The kind of a cloud provider node, the root of a collect. */
   public static final String CLOUD = "cloud";
+  /** The kind of every cloud account. */
   public static final String ACCOUNT = "account";
+  /** The kind of every region of an account. */
   public static final String REGION = "region";
+  /** The kind of every user. */
   public static final String USER = "user";
+  /** The kind of every group of users. */
   public static final String GROUP = "group";
+  /** The kind of every role. */
   public static final String ROLE = "role";
+  /** The kind of every access key. */
   public static final String ACCESS_KEY = "access_key";
 
   private BaseKinds() {}
 
-  /** The declarations of the base kinds, {@code resource} first. */
+  /**
+   * The declarations of the base kinds, {@code resource} first.
+   *
+   * @return the base kinds' declarations
+   */
   public static List<Kind> all() {
     return List.of(
         Kind.builder(RESOURCE, Resource.class)

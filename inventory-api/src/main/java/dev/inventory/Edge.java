@@ -10,6 +10,13 @@ import java.util.Objects;
  * @param type {@link EdgeType#DEFAULT} for structure, {@link EdgeType#DELETE} for deletion order
  */
 public record Edge(String from, String to, EdgeType type) {
+  /**
+   * Checks that the values are present.
+   *
+   * @param from the start node's id
+   * @param to the end node's id
+   * @param type the edge type
+   */
   public Edge {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

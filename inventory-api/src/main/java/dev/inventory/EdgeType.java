@@ -30,7 +30,12 @@ public enum EdgeType {
     return label;
   }
 
-  /** The edge type with this label, if any. */
+  /**
+   * The edge type with this label, if any.
+   *
+   * @param label {@code default} or {@code delete}
+   * @return the edge type, or empty for other text
+   */
   public static Optional<EdgeType> fromLabel(String label) {
     for (EdgeType t : values()) {
       if (t.label.equals(label)) {

@@ -47,7 +47,12 @@ public final class GenericResource implements Resource {
     return new Builder(id, kind);
   }
 
-  /** Creates a generic resource from property values (the factory of discovered kinds). */
+  /**
+   * Creates a generic resource from property values (the factory of discovered kinds).
+   *
+   * @param v the values read for the node
+   * @return the resource
+   */
   public static GenericResource fromValues(PropertyValues v) {
     Builder b = builder(v.id(), v.kind()).resourceId(v.resourceId());
     v.string("name").ifPresent(b::name);
@@ -111,7 +116,11 @@ public final class GenericResource implements Resource {
     return properties;
   }
 
-  /** A builder holding this resource's values. */
+  /**
+   * A builder holding this resource's values.
+   *
+   * @return a builder to derive a changed resource from
+   */
   public Builder toBuilder() {
     Builder b = new Builder(id, kind);
     b.resourceId = resourceId;
@@ -182,26 +191,57 @@ public final class GenericResource implements Resource {
       return this;
     }
 
+    /**
+     * Replaces all tags.
+     *
+     * @param tags the tags by key
+     * @return this builder
+     */
     public Builder tags(Map<String, String> tags) {
       this.tags.putAll(tags);
       return this;
     }
 
+    /**
+     * Adds one tag.
+     *
+     * @param key the tag key
+     * @param value the tag value
+     * @return this builder
+     */
     public Builder tag(String key, String value) {
       this.tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
+    /**
+     * Sets the creation time, or clears it with {@code null}.
+     *
+     * @param ctime the time, or null
+     * @return this builder
+     */
     public Builder ctime(Instant ctime) {
       this.ctime = ctime;
       return this;
     }
 
+    /**
+     * Sets the modification time, or clears it with {@code null}.
+     *
+     * @param mtime the time, or null
+     * @return this builder
+     */
     public Builder mtime(Instant mtime) {
       this.mtime = mtime;
       return this;
     }
 
+    /**
+     * Sets the last access time, or clears it with {@code null}.
+     *
+     * @param atime the time, or null
+     * @return this builder
+     */
     public Builder atime(Instant atime) {
       this.atime = atime;
       return this;
@@ -210,12 +250,21 @@ public final class GenericResource implements Resource {
     /**
      * Sets an additional property. The value must be a plain value (see {@link ValueType}); nested
      * maps and lists are copied.
+     *
+     * @param name the property name
+     * @param value the plain value
+     * @return this builder
      */
     public Builder property(String name, Object value) {
       properties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
+    /**
+     * Builds the immutable resource.
+     *
+     * @return the resource
+     */
     public GenericResource build() {
       return new GenericResource(this);
     }

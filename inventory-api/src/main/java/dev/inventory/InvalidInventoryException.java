@@ -7,6 +7,11 @@ package dev.inventory;
 public class InvalidInventoryException extends InventoryException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An inventory that cannot be built, with a message for people.
+   *
+   * @param message what is wrong, naming the node or edge
+   */
   public InvalidInventoryException(String message) {
     super(message);
   }

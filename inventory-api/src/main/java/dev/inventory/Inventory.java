@@ -93,6 +93,8 @@ public final class Inventory {
    * Inventory now = snapshot.withNode(refreshedKey);
    * }</pre>
    *
+   * @param replacement the node's newer version
+   * @return the changed snapshot
    * @throws IllegalArgumentException when no node has the replacement's id, or its kind or Java
    *     type differs from the node it replaces
    */
@@ -113,17 +115,30 @@ public final class Inventory {
     return new Inventory(this, copy);
   }
 
-  /** A builder whose kinds come from {@link KindRegistry#standard()}. */
+  /**
+   * A builder whose kinds come from {@link KindRegistry#standard()}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder(KindRegistry.standard());
   }
 
-  /** A builder that checks resources against {@code kinds}. */
+  /**
+   * A builder that checks resources against {@code kinds}.
+   *
+   * @param kinds the kinds resources are checked against
+   * @return a new builder
+   */
   public static Builder builder(KindRegistry kinds) {
     return new Builder(kinds);
   }
 
-  /** An inventory without nodes. */
+  /**
+   * An inventory without nodes.
+   *
+   * @return the empty inventory
+   */
   public static Inventory empty() {
     return builder().build();
   }
@@ -131,33 +146,57 @@ public final class Inventory {
   /**
    * The kinds of this snapshot: the registry it was built with, plus the kinds of generic resources
    * that the registry did not know (with base {@code resource}).
+   *
+   * @return the kinds
    */
   public KindRegistry kinds() {
     return kinds;
   }
 
-  /** The number of nodes. */
+  /**
+   * The number of nodes.
+   *
+   * @return the number of nodes
+   */
   public int size() {
     return nodes.length;
   }
 
-  /** The number of edges of all types. */
+  /**
+   * The number of edges of all types.
+   *
+   * @return the number of edges
+   */
   public int edgeCount() {
     return edgeCount;
   }
 
-  /** The node with this id, if present. */
+  /**
+   * The node with this id, if present.
+   *
+   * @param id the node id
+   * @return the node, or empty
+   */
   public Optional<Resource> node(String id) {
     Integer i = byId.get(id);
     return i == null ? Optional.empty() : Optional.of(nodes[i]);
   }
 
-  /** Whether a node with this id is present. */
+  /**
+   * Whether a node with this id is present.
+   *
+   * @param id the node id
+   * @return whether it is present
+   */
   public boolean contains(String id) {
     return byId.containsKey(id);
   }
 
-  /** All nodes, in the order they were added. */
+  /**
+   * All nodes, in the order they were added.
+   *
+   * @return the nodes
+   */
   public List<Resource> nodes() {
     return Collections.unmodifiableList(Arrays.asList(nodes));
   }
@@ -165,12 +204,21 @@ public final class Inventory {
   /**
    * All nodes of {@code kind} or any of its subkinds, in insertion order ({@code ofKind("access_key")}
    * includes every {@code aws_iam_access_key}). Empty for a kind this snapshot does not know.
+   *
+   * @param kind the kind name
+   * @return the nodes of that kind
    */
   public List<Resource> ofKind(String kind) {
     return view(indicesOfKind(kind));
   }
 
-  /** All nodes whose Java type is {@code type} or a subtype, in insertion order. */
+  /**
+   * All nodes whose Java type is {@code type} or a subtype, in insertion order.
+   *
+   * @param <R> the Java type
+   * @param type the Java type to select
+   * @return the nodes of that type
+   */
   public <R extends Resource> List<R> ofType(Class<R> type) {
     List<R> result = new ArrayList<>();
     for (Resource r : nodes) {
@@ -181,17 +229,33 @@ public final class Inventory {
     return Collections.unmodifiableList(result);
   }
 
-  /** The nodes reached from {@code id} over one outgoing edge of {@code type}. */
+  /**
+   * The nodes reached from {@code id} over one outgoing edge of {@code type}.
+   *
+   * @param id the start node's id
+   * @param type the edge type
+   * @return the end nodes
+   */
   public List<Resource> successors(String id, EdgeType type) {
     return view(out.get(type).neighbours(requireIndex(id)));
   }
 
-  /** The nodes that reach {@code id} over one edge of {@code type}. */
+  /**
+   * The nodes that reach {@code id} over one edge of {@code type}.
+   *
+   * @param id the end node's id
+   * @param type the edge type
+   * @return the start nodes
+   */
   public List<Resource> predecessors(String id, EdgeType type) {
     return view(in.get(type).neighbours(requireIndex(id)));
   }
 
-  /** All edges, grouped by type, then by start node in insertion order. */
+  /**
+   * All edges, grouped by type, then by start node in insertion order.
+   *
+   * @return the edges
+   */
   public List<Edge> edges() {
     List<Edge> result = new ArrayList<>(edgeCount);
     for (EdgeType t : EdgeType.values()) {
@@ -207,41 +271,78 @@ public final class Inventory {
 
   // ---- dense index access -------------------------------------------------------------------
 
-  /** The dense index of the node with this id, or {@code -1}. */
+  /**
+   * The dense index of the node with this id, or {@code -1}.
+   *
+   * @param id the node id
+   * @return the index, or -1
+   */
   public int indexOf(String id) {
     Integer i = byId.get(id);
     return i == null ? -1 : i;
   }
 
-  /** The node at a dense index. */
+  /**
+   * The node at a dense index.
+   *
+   * @param index a dense index
+   * @return the node
+   */
   public Resource node(int index) {
     return nodes[index];
   }
 
   /**
    * Dense indices of all nodes of {@code kind} and its subkinds, ascending. The array is a copy.
+   *
+   * @param kind the kind name
+   * @return the indices, ascending
    */
   public int[] indicesOfKind(String kind) {
     int[] cached = byKindWithSubkinds.computeIfAbsent(kind, this::collectKind);
     return cached.clone();
   }
 
-  /** Calls {@code action} with the index of every node reached from {@code index} over one edge. */
+  /**
+   * Calls {@code action} with the index of every node reached from {@code index} over one edge.
+   *
+   * @param index the start node's index
+   * @param type the edge type
+   * @param action receives each end node's index
+   */
   public void forEachSuccessor(int index, EdgeType type, IntConsumer action) {
     out.get(type).forEach(index, action);
   }
 
-  /** Calls {@code action} with the index of every node that reaches {@code index} over one edge. */
+  /**
+   * Calls {@code action} with the index of every node that reaches {@code index} over one edge.
+   *
+   * @param index the end node's index
+   * @param type the edge type
+   * @param action receives each start node's index
+   */
   public void forEachPredecessor(int index, EdgeType type, IntConsumer action) {
     in.get(type).forEach(index, action);
   }
 
-  /** Dense indices of the successors of a node (a copy). */
+  /**
+   * Dense indices of the successors of a node (a copy).
+   *
+   * @param index the start node's index
+   * @param type the edge type
+   * @return the end nodes' indices
+   */
   public int[] successorIndices(int index, EdgeType type) {
     return out.get(type).neighbours(index);
   }
 
-  /** Dense indices of the predecessors of a node (a copy). */
+  /**
+   * Dense indices of the predecessors of a node (a copy).
+   *
+   * @param index the end node's index
+   * @param type the edge type
+   * @return the start nodes' indices
+   */
   public int[] predecessorIndices(int index, EdgeType type) {
     return in.get(type).neighbours(index);
   }
@@ -471,6 +572,8 @@ public final class Inventory {
     /**
      * Adds a node.
      *
+     * @param resource the node
+     * @return this builder
      * @throws InvalidInventoryException for a duplicate id or a kind that does not fit the resource's
      *     Java type
      */
@@ -490,18 +593,36 @@ public final class Inventory {
       return this;
     }
 
-    /** Adds several nodes. */
+    /**
+     * Adds several nodes.
+     *
+     * @param resources the nodes
+     * @return this builder
+     */
     public Builder addAll(Iterable<? extends Resource> resources) {
       resources.forEach(this::add);
       return this;
     }
 
-    /** Adds a {@link EdgeType#DEFAULT} edge. Both ends must be present when {@link #build()} runs. */
+    /**
+     * Adds a {@link EdgeType#DEFAULT} edge. Both ends must be present when {@link #build()} runs.
+     *
+     * @param from the start node's id
+     * @param to the end node's id
+     * @return this builder
+     */
     public Builder edge(String from, String to) {
       return edge(from, to, EdgeType.DEFAULT);
     }
 
-    /** Adds an edge of a type. Both ends must be present when {@link #build()} runs. */
+    /**
+     * Adds an edge of a type. Both ends must be present when {@link #build()} runs.
+     *
+     * @param from the start node's id
+     * @param to the end node's id
+     * @param type the edge type
+     * @return this builder
+     */
     public Builder edge(String from, String to, EdgeType type) {
       checkOpen();
       Edge e = new Edge(from, to, type);
@@ -512,7 +633,12 @@ public final class Inventory {
       return this;
     }
 
-    /** Adds an edge. */
+    /**
+     * Adds an edge.
+     *
+     * @param edge the edge
+     * @return this builder
+     */
     public Builder edge(Edge edge) {
       return edge(edge.from(), edge.to(), edge.type());
     }
@@ -520,6 +646,7 @@ public final class Inventory {
     /**
      * Builds the snapshot. The builder cannot be used afterwards.
      *
+     * @return the snapshot
      * @throws InvalidInventoryException for an edge whose start or end node is missing
      */
     public Inventory build() {

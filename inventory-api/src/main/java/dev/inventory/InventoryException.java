@@ -10,10 +10,21 @@ package dev.inventory;
 public class InventoryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An error of the library, with a message for people.
+   *
+   * @param message what went wrong
+   */
   public InventoryException(String message) {
     super(message);
   }
 
+  /**
+   * An error of the library caused by another one.
+   *
+   * @param message what went wrong
+   * @param cause the underlying error
+   */
   public InventoryException(String message, Throwable cause) {
     super(message, cause);
   }

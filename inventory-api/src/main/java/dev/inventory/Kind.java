@@ -47,7 +47,13 @@ public final class Kind {
     this.requiresGoneFirst = Collections.unmodifiableSet(new LinkedHashSet<>(b.requiresGoneFirst));
   }
 
-  /** Starts the declaration of a kind whose resources are of {@code javaType}. */
+  /**
+   * Starts the declaration of a kind whose resources are of {@code javaType}.
+   *
+   * @param name the snake_case kind name
+   * @param javaType the Java type of its resources
+   * @return a builder for the kind
+   */
   public static Builder builder(String name, Class<? extends Resource> javaType) {
     return new Builder(name, javaType);
   }
@@ -55,6 +61,10 @@ public final class Kind {
   /**
    * A kind that no module declares but that occurs in data (for example a fixture exported from Fix
    * Inventory). Its resources are {@link GenericResource}s.
+   *
+   * @param name the kind name
+   * @param bases its direct base kinds
+   * @return the kind
    */
   public static Kind discovered(String name, List<String> bases) {
     Builder b = new Builder(name, GenericResource.class);
@@ -63,27 +73,47 @@ public final class Kind {
     return b.build();
   }
 
-  /** The snake_case name. */
+  /**
+   * The snake_case name.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
-  /** The direct base kinds (empty only for {@code resource}). */
+  /**
+   * The direct base kinds (empty only for {@code resource}).
+   *
+   * @return the base kind names
+   */
   public List<String> bases() {
     return bases;
   }
 
-  /** The Java type every resource of this kind is an instance of. */
+  /**
+   * The Java type every resource of this kind is an instance of.
+   *
+   * @return the Java type
+   */
   public Class<? extends Resource> javaType() {
     return javaType;
   }
 
-  /** The properties this kind declares itself, in declaration order (not the inherited ones). */
+  /**
+   * The properties this kind declares itself, in declaration order (not the inherited ones).
+   *
+   * @return the declared properties by name
+   */
   public Map<String, Property<?>> properties() {
     return properties;
   }
 
-  /** The factory for typed resources, if this kind has a Java class of its own. */
+  /**
+   * The factory for typed resources, if this kind has a Java class of its own.
+   *
+   * @return the factory, or empty
+   */
   public Optional<ResourceFactory<?>> factory() {
     return Optional.ofNullable(factory);
   }
@@ -128,7 +158,12 @@ public final class Kind {
       }
     }
 
-    /** Adds direct base kinds. */
+    /**
+     * Adds direct base kinds.
+     *
+     * @param names the base kind names
+     * @return this builder
+     */
     public Builder bases(String... names) {
       for (String n : names) {
         bases.add(Objects.requireNonNull(n, "base"));
@@ -136,7 +171,12 @@ public final class Kind {
       return this;
     }
 
-    /** Declares a property. Its owner must be a supertype of (or equal to) the kind's Java type. */
+    /**
+     * Declares a property. Its owner must be a supertype of (or equal to) the kind's Java type.
+     *
+     * @param property the property
+     * @return this builder
+     */
     public Builder property(Property<?> property) {
       Objects.requireNonNull(property, "property");
       if (!property.owner().isAssignableFrom(javaType)) {
@@ -150,7 +190,12 @@ public final class Kind {
       return this;
     }
 
-    /** Declares several properties. */
+    /**
+     * Declares several properties.
+     *
+     * @param list the properties
+     * @return this builder
+     */
     public Builder properties(List<? extends Property<?>> list) {
       list.forEach(this::property);
       return this;
@@ -181,6 +226,11 @@ public final class Kind {
       return this;
     }
 
+    /**
+     * Builds the kind.
+     *
+     * @return the kind
+     */
     public Kind build() {
       if (bases.isEmpty() && !name.equals(BaseKinds.RESOURCE)) {
         bases.add(BaseKinds.RESOURCE);

@@ -78,6 +78,7 @@ public final class KindRegistry {
    * The base kinds plus every kind contributed by a {@link KindProvider} found with {@link
    * ServiceLoader} on this class's class loader. Computed once.
    *
+   * @return the standard registry
    * @throws InventoryException when two providers declare the same kind, or a base is missing
    */
   public static KindRegistry standard() {
@@ -98,24 +99,42 @@ public final class KindRegistry {
     return r;
   }
 
-  /** A builder that already holds the base kinds. */
+  /**
+   * A builder that already holds the base kinds.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     Builder b = new Builder();
     b.addAll(BaseKinds.all(), BaseKinds.class.getName());
     return b;
   }
 
-  /** The kind with this name, if known. */
+  /**
+   * The kind with this name, if known.
+   *
+   * @param name the kind name
+   * @return the kind, or empty
+   */
   public Optional<Kind> kind(String name) {
     return Optional.ofNullable(kinds.get(name));
   }
 
-  /** Whether a kind with this name is known. */
+  /**
+   * Whether a kind with this name is known.
+   *
+   * @param name the kind name
+   * @return whether it is known
+   */
   public boolean contains(String name) {
     return kinds.containsKey(name);
   }
 
-  /** All known kinds, base kinds first. */
+  /**
+   * All known kinds, base kinds first.
+   *
+   * @return the known kinds
+   */
   public Collection<Kind> kinds() {
     return kinds.values();
   }
@@ -124,13 +143,20 @@ public final class KindRegistry {
    * The kind itself and all its bases, transitively, nearest first ({@code aws_iam_access_key,
    * access_key, resource}).
    *
+   * @param kind the kind name
+   * @return the kind and its bases
    * @throws IllegalArgumentException for an unknown kind
    */
   public Set<String> lineage(String kind) {
     return require(lineage, kind);
   }
 
-  /** The kind itself and all kinds that have it as a base, transitively. */
+  /**
+   * The kind itself and all kinds that have it as a base, transitively.
+   *
+   * @param kind the kind name
+   * @return the kind and its subkinds
+   */
   public Set<String> subkinds(String kind) {
     return require(subkinds, kind);
   }
@@ -180,12 +206,23 @@ public final class KindRegistry {
     return l != null && l.contains(base);
   }
 
-  /** All properties of a kind, inherited ones first, by name. */
+  /**
+   * All properties of a kind, inherited ones first, by name.
+   *
+   * @param kind the kind name
+   * @return the properties by name
+   */
   public Map<String, Property<?>> properties(String kind) {
     return require(properties, kind);
   }
 
-  /** One property of a kind (declared or inherited), if it exists. */
+  /**
+   * One property of a kind (declared or inherited), if it exists.
+   *
+   * @param kind the kind name
+   * @param name the property name
+   * @return the property, or empty
+   */
   public Optional<Property<?>> property(String kind, String name) {
     Map<String, Property<?>> p = properties.get(kind);
     return p == null ? Optional.empty() : Optional.ofNullable(p.get(name));
@@ -195,6 +232,8 @@ public final class KindRegistry {
    * Reads a top-level property of a resource by its snake_case name: through the typed accessor of
    * a declared property, otherwise from the resource's additional properties.
    *
+   * @param resource the resource
+   * @param name the property's snake_case name
    * @return the value, or {@code null} when the resource has no such value
    */
   public Object read(Resource resource, String name) {
@@ -206,6 +245,9 @@ public final class KindRegistry {
   /**
    * A registry with these extra kinds, which were discovered in data. Kinds already known are kept
    * as they are.
+   *
+   * @param discovered the kinds found in data
+   * @return the extended registry
    */
   public KindRegistry withDiscovered(Collection<Kind> discovered) {
     Map<String, Kind> all = new LinkedHashMap<>(kinds);
@@ -225,6 +267,10 @@ public final class KindRegistry {
 
   /**
    * Names of known kinds close to {@code name}, closest first, for "did you mean" messages.
+   *
+   * @param name the misspelt name
+   * @param max the most names to return
+   * @return the closest known names
    */
   public List<String> closest(String name, int max) {
     return Suggestions.closest(name, kinds.keySet(), max);
@@ -284,12 +330,23 @@ public final class KindRegistry {
 
     private Builder() {}
 
-    /** Adds a kind. Two declarations of one kind name are an error naming both origins. */
+    /**
+     * Adds a kind. Two declarations of one kind name are an error naming both origins.
+     *
+     * @param kind the kind
+     * @return this builder
+     */
     public Builder add(Kind kind) {
       return addAll(List.of(kind), "explicit registration");
     }
 
-    /** Adds kinds, remembering {@code origin} for error messages. */
+    /**
+     * Adds kinds, remembering {@code origin} for error messages.
+     *
+     * @param list the kinds
+     * @param origin where they come from, for error messages
+     * @return this builder
+     */
     public Builder addAll(Collection<Kind> list, String origin) {
       for (Kind k : list) {
         Kind prev = kinds.putIfAbsent(k.name(), k);
@@ -305,6 +362,7 @@ public final class KindRegistry {
     /**
      * Resolves the hierarchy.
      *
+     * @return the registry
      * @throws InventoryException for a missing base kind or a cycle
      */
     public KindRegistry build() {

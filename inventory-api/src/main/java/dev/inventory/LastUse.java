@@ -18,30 +18,56 @@ import java.util.Optional;
  */
 public sealed interface LastUse permits LastUse.Used, LastUse.Never, LastUse.Unknown {
 
-  /** {@code used}, {@code never} or {@code unknown}. */
+  /**
+   * {@code used}, {@code never} or {@code unknown}.
+   *
+   * @return the state's label
+   */
   String label();
 
-  /** The time of last use, present only for {@link Used}. */
+  /**
+   * The time of last use, present only for {@link Used}.
+   *
+   * @return the time, or empty
+   */
   default Optional<Instant> at() {
     return Optional.empty();
   }
 
-  /** Used at {@code at}, optionally with the service and region of that use. */
+  /**
+   * Used at {@code at}, optionally with the service and region of that use.
+   *
+   * @param at when the key was last used
+   * @return the state
+   */
   static Used usedAt(Instant at) {
     return new Used(at, Optional.empty(), Optional.empty());
   }
 
-  /** Never used. */
+  /**
+   * Never used.
+   *
+   * @return the state
+   */
   static Never never() {
     return Never.INSTANCE;
   }
 
-  /** Not known. */
+  /**
+   * Not known.
+   *
+   * @return the state
+   */
   static Unknown unknown() {
     return Unknown.INSTANCE;
   }
 
-  /** The state for a label, if the label is one of {@code used}, {@code never}, {@code unknown}. */
+  /**
+   * The state for a label, if the label is one of {@code used}, {@code never}, {@code unknown}.
+   *
+   * @param label the text to check
+   * @return the label, or empty when it names no state
+   */
   static Optional<String> checkLabel(String label) {
     return switch (label) {
       case "used", "never", "unknown" -> Optional.of(label);
@@ -51,6 +77,13 @@ public sealed interface LastUse permits LastUse.Used, LastUse.Never, LastUse.Unk
 
   /** Last used at a known time. */
   record Used(Instant time, Optional<String> serviceName, Optional<String> region) implements LastUse {
+    /**
+     * Checks that the values are present.
+     *
+     * @param time when the key was last used
+     * @param serviceName the AWS service it was used with, if known
+     * @param region the region it was used in, if known
+     */
     public Used {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(serviceName, "serviceName");

@@ -39,23 +39,44 @@ public final class Property<R extends Resource> {
     }
   }
 
-  /** Declares a property of {@code owner} with the given name, type and accessor. */
+  /**
+   * Declares a property of {@code owner} with the given name, type and accessor.
+   *
+   * @param <R> the owner type
+   * @param owner the Java type that declares the property
+   * @param name the snake_case name
+   * @param type the value type
+   * @param accessor reads the value from a resource of the owner type
+   * @return the property
+   */
   public static <R extends Resource> Property<R> of(
       Class<R> owner, String name, ValueType type, Function<? super R, ?> accessor) {
     return new Property<>(owner, name, type, accessor);
   }
 
-  /** The Java type that declares this property. */
+  /**
+   * The Java type that declares this property.
+   *
+   * @return the owner type
+   */
   public Class<R> owner() {
     return owner;
   }
 
-  /** The snake_case name used in queries and fixtures. */
+  /**
+   * The snake_case name used in queries and fixtures.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
-  /** The value type. */
+  /**
+   * The value type.
+   *
+   * @return the value type
+   */
   public ValueType type() {
     return type;
   }
@@ -64,6 +85,7 @@ public final class Property<R extends Resource> {
    * Reads this property from {@code resource}: through the typed accessor when the resource is an
    * instance of the owner type, otherwise from its additional properties.
    *
+   * @param resource the resource to read
    * @return the value in the Java representation of {@link #type()}, or {@code null} if absent
    */
   public Object read(Resource resource) {

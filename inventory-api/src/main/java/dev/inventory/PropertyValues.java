@@ -80,55 +80,113 @@ public final class PropertyValues {
     return kind;
   }
 
-  /** Names of the declared properties that have a value. */
+  /**
+   * Names of the declared properties that have a value.
+   *
+   * @return the property names
+   */
   public Set<String> names() {
     return declared.keySet();
   }
 
-  /** The raw value of a declared property, or empty. */
+  /**
+   * The raw value of a declared property, or empty.
+   *
+   * @param name the property name
+   * @return the value, or empty
+   */
   public Optional<Object> get(String name) {
     return Optional.ofNullable(declared.get(name));
   }
 
+  /**
+   * A string property, or empty when absent.
+   *
+   * @param name the property name
+   * @return the value, or empty
+   */
   public Optional<String> string(String name) {
     return typed(name, String.class, "a string");
   }
 
+  /**
+   * An integer property, or empty when absent.
+   *
+   * @param name the property name
+   * @return the value, or empty
+   */
   public Optional<Long> integer(String name) {
     return typed(name, Long.class, "an integer");
   }
 
+  /**
+   * A number property, or empty when absent.
+   *
+   * @param name the property name
+   * @return the value, or empty
+   */
   public Optional<Double> number(String name) {
     return typed(name, Double.class, "a number");
   }
 
+  /**
+   * A boolean property, or empty when absent.
+   *
+   * @param name the property name
+   * @return the value, or empty
+   */
   public Optional<Boolean> bool(String name) {
     return typed(name, Boolean.class, "true or false");
   }
 
+  /**
+   * A datetime property, or empty when absent.
+   *
+   * @param name the property name
+   * @return the value, or empty
+   */
   public Optional<Instant> datetime(String name) {
     return typed(name, Instant.class, "an ISO-8601 datetime");
   }
 
-  /** A dictionary property (string to string); empty map when absent. */
+  /**
+   * A dictionary property (string to string); empty map when absent.
+   *
+   * @param name the property name
+   * @return the dictionary
+   */
   @SuppressWarnings("unchecked")
   public Map<String, String> dictionary(String name) {
     return typed(name, Map.class, "an object of strings").map(m -> (Map<String, String>) m).orElse(Map.of());
   }
 
-  /** An object property; empty when absent. */
+  /**
+   * An object property; empty when absent.
+   *
+   * @param name the property name
+   * @return the object, or empty
+   */
   @SuppressWarnings("unchecked")
   public Optional<Map<String, Object>> object(String name) {
     return typed(name, Map.class, "an object").map(m -> (Map<String, Object>) m);
   }
 
-  /** An array property; empty list when absent. */
+  /**
+   * An array property; empty list when absent.
+   *
+   * @param name the property name
+   * @return the array
+   */
   @SuppressWarnings("unchecked")
   public List<Object> array(String name) {
     return typed(name, List.class, "an array").map(l -> (List<Object>) l).orElse(List.of());
   }
 
-  /** Values the kind does not declare, kept so that nothing the source carried is lost. */
+  /**
+   * Values the kind does not declare, kept so that nothing the source carried is lost.
+   *
+   * @return the additional values by name
+   */
   public Map<String, Object> additional() {
     return additional;
   }

@@ -39,25 +39,47 @@ public interface Resource {
   /** The snake_case kind name, for example {@code aws_iam_access_key}. */
   String kind();
 
-  /** The resource's name, if it has one. */
+  /**
+   * The resource's name, if it has one.
+   *
+   * @return the name, or empty
+   */
   Optional<String> name();
 
-  /** Tags (key to value); empty when there are none. */
+  /**
+   * Tags (key to value); empty when there are none.
+   *
+   * @return the tags, never null
+   */
   Map<String, String> tags();
 
-  /** When the resource was created, if known. */
+  /**
+   * When the resource was created, if known.
+   *
+   * @return the creation time, or empty
+   */
   Optional<Instant> ctime();
 
-  /** When the resource was last modified, if known. */
+  /**
+   * When the resource was last modified, if known.
+   *
+   * @return the modification time, or empty
+   */
   Optional<Instant> mtime();
 
-  /** When the resource was last accessed or used, if known. */
+  /**
+   * When the resource was last accessed or used, if known.
+   *
+   * @return the last access time, or empty
+   */
   Optional<Instant> atime();
 
   /**
    * Properties this resource carries beyond those its kind declares, as plain values ({@link
    * String}, {@link Long}, {@link Double}, {@link Boolean}, {@link java.time.Instant}, {@code
    * List<Object>}, {@code Map<String, Object>}). Empty for most typed resources.
+   *
+   * @return the additional properties by name, empty when there are none
    */
   default Map<String, Object> additionalProperties() {
     return Map.of();

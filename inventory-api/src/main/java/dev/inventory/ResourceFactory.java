@@ -12,6 +12,11 @@ package dev.inventory;
 @FunctionalInterface
 public interface ResourceFactory<R extends Resource> {
 
-  /** Creates the resource. */
+  /**
+   * Creates the resource.
+   *
+   * @param values the values read for the node
+   * @return the resource
+   */
   R create(PropertyValues values);
 }

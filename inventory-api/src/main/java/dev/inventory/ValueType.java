@@ -19,14 +19,23 @@ package dev.inventory;
  * </ul>
  */
 public enum ValueType {
+  /** Text. */
   STRING("string"),
+  /** A whole number (Fix Inventory's {@code int64}). */
   INT("int64"),
+  /** A floating-point number. */
   DOUBLE("double"),
+  /** {@code true} or {@code false}. */
   BOOLEAN("boolean"),
+  /** An instant, written as ISO-8601 UTC text. */
   DATETIME("datetime"),
+  /** A map of strings to strings, such as tags. */
   DICTIONARY("dictionary"),
+  /** A nested object of plain values. */
   OBJECT("object"),
+  /** A list of plain values. */
   ARRAY("array"),
+  /** Any plain value. */
   ANY("any");
 
   private final String label;
@@ -35,7 +44,11 @@ public enum ValueType {
     this.label = label;
   }
 
-  /** A short human name used in error messages ("expected a datetime"). */
+  /**
+   * A short human name used in error messages ("expected a datetime").
+   *
+   * @return the label
+   */
   public String label() {
     return label;
   }

@@ -26,6 +26,9 @@ public final class Values {
   /**
    * A short description of a value for error messages: its type and, for scalars, the value
    * ({@code string "abc"}, {@code number 12}, {@code an object}).
+   *
+   * @param value a plain value
+   * @return the description
    */
   public static String describe(Object value) {
     if (value == null) {
@@ -53,7 +56,12 @@ public final class Values {
     return value.getClass().getSimpleName();
   }
 
-  /** Formats an instant the way fixtures and queries print it: UTC, seconds, {@code Z}. */
+  /**
+   * Formats an instant the way fixtures and queries print it: UTC, seconds, {@code Z}.
+   *
+   * @param instant the instant
+   * @return the text
+   */
   public static String format(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant);
   }
@@ -63,6 +71,7 @@ public final class Values {
    * 2024-01-01T02:00:00+02:00}, {@code 2024-01-01T00:00:00} read as UTC) or a plain date ({@code
    * 2024-01-01}, midnight UTC).
    *
+   * @param text the text
    * @return the instant, or empty if the text is not such a date-time
    */
   public static Optional<Instant> parseDatetime(String text) {
@@ -95,6 +104,9 @@ public final class Values {
   /**
    * Returns a deeply unmodifiable copy of a plain value (maps keep their order). Use it when a
    * resource keeps caller-supplied nested values.
+   *
+   * @param value a plain value
+   * @return the unmodifiable copy
    */
   @SuppressWarnings("unchecked")
   public static Object freeze(Object value) {
@@ -116,7 +128,12 @@ public final class Values {
     return value;
   }
 
-  /** {@link #freeze(Object)} for a map of values. */
+  /**
+   * {@link #freeze(Object)} for a map of values.
+   *
+   * @param values the values by name
+   * @return the unmodifiable copy
+   */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> freezeMap(Map<String, ?> values) {
     return (Map<String, Object>) freeze(values);

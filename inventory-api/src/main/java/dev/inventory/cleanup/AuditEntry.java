@@ -22,6 +22,15 @@ import java.util.Optional;
  * @param query the query text that marked the node, if the mark has one
  */
 public record AuditEntry(String runId, Instant time, boolean dryRun, NodeResult result, Optional<String> query) {
+  /**
+   * Checks that the values are present.
+   *
+   * @param runId the run's id
+   * @param time when the outcome was recorded
+   * @param dryRun whether the run was a dry run
+   * @param result the node's result
+   * @param query the query that marked the node, if the mark kept one
+   */
   public AuditEntry {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(time, "time");
@@ -33,6 +42,8 @@ public record AuditEntry(String runId, Instant time, boolean dryRun, NodeResult 
    * One line of JSON: {@code time}, {@code run_id}, {@code dry_run}, then the fields of the report's
    * nodes ({@code id}, {@code kind}, {@code name}, {@code account}, {@code pass}, {@code outcome},
    * {@code reason}, {@code error}, {@code retryable}, {@code duration_ms}), then {@code query}.
+   *
+   * @return the entry as one line of JSON, without a line break
    */
   public String toJson() {
     Map<String, Object> m = new LinkedHashMap<>();

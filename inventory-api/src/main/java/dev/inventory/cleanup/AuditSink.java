@@ -14,10 +14,18 @@ package dev.inventory.cleanup;
 @FunctionalInterface
 public interface AuditSink {
 
-  /** Records one outcome. */
+  /**
+   * Records one outcome.
+   *
+   * @param entry the outcome to record
+   */
   void record(AuditEntry entry);
 
-  /** A sink that records nothing. */
+  /**
+   * A sink that records nothing.
+   *
+   * @return a sink that discards every entry
+   */
   static AuditSink none() {
     return entry -> { };
   }

@@ -19,34 +19,68 @@ import dev.inventory.InventoryException;
 public class CleanupActionException extends InventoryException {
   private static final long serialVersionUID = 1L;
 
+  /** Whether a later run may succeed. */
   private final boolean retryable;
 
+  /**
+   * A failure of a cleaner's action.
+   *
+   * @param message what failed, for people
+   * @param retryable whether a later run may succeed
+   * @param cause the underlying error, or null
+   */
   public CleanupActionException(String message, boolean retryable, Throwable cause) {
     super(message, cause);
     this.retryable = retryable;
   }
 
-  /** A failure that may go away on a later run. */
+  /**
+   * A failure that may go away on a later run.
+   *
+   * @param message what failed, for people
+   * @param cause the underlying error
+   * @return the exception
+   */
   public static CleanupActionException retryable(String message, Throwable cause) {
     return new CleanupActionException(message, true, cause);
   }
 
-  /** A failure that may go away on a later run, without a cause. */
+  /**
+   * A failure that may go away on a later run, without a cause.
+   *
+   * @param message what failed, for people
+   * @return the exception
+   */
   public static CleanupActionException retryable(String message) {
     return new CleanupActionException(message, true, null);
   }
 
-  /** A failure that will happen again until someone changes something. */
+  /**
+   * A failure that will happen again until someone changes something.
+   *
+   * @param message what failed, for people
+   * @param cause the underlying error
+   * @return the exception
+   */
   public static CleanupActionException permanent(String message, Throwable cause) {
     return new CleanupActionException(message, false, cause);
   }
 
-  /** A failure that will happen again until someone changes something, without a cause. */
+  /**
+   * A failure that will happen again until someone changes something, without a cause.
+   *
+   * @param message what failed, for people
+   * @return the exception
+   */
   public static CleanupActionException permanent(String message) {
     return new CleanupActionException(message, false, null);
   }
 
-  /** Whether a later run may succeed. */
+  /**
+   * Whether a later run may succeed.
+   *
+   * @return whether the failure may go away by itself
+   */
   public boolean retryable() {
     return retryable;
   }

@@ -67,6 +67,10 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
   private static final CleanupConfig DEFAULTS = new CleanupConfig(false, true, 16, OptionalInt.empty());
 
   /**
+   * @param cleanup whether cleanup runs at all
+   * @param dryRun whether a run only reports what it would do
+   * @param poolSize threads per pass, at least 1
+   * @param maxResources the largest plan a run accepts, or empty for no cap
    * @throws ConfigException naming the key, for a pool size below 1 or a negative maximum
    */
   public CleanupConfig {
@@ -80,17 +84,29 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
     }
   }
 
-  /** The defaults: cleanup off, dry run on, 16 threads, no cap. */
+  /**
+   * The defaults: cleanup off, dry run on, 16 threads, no cap.
+   *
+   * @return the default configuration
+   */
   public static CleanupConfig defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder(DEFAULTS);
   }
 
-  /** A builder starting from this configuration. */
+  /**
+   * A builder starting from this configuration.
+   *
+   * @return a builder holding this configuration's values
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -159,6 +175,9 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
    * cleanup=true} gives it: {@code true}/{@code false} for the flags, a decimal integer for the
    * numbers, and {@code none} (or {@code null}) to remove the cap.
    *
+   * @param key the key, for example {@code cleanup} or {@code cleanup_pool_size}
+   * @param value the value as text
+   * @return the changed configuration
    * @throws ConfigException naming the key, for an unknown key or a value of the wrong type or out
    *     of range
    */
@@ -221,37 +240,62 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
       this.maxResources = from.maxResources;
     }
 
-    /** Enables or disables cleanup ({@code cleanup}). */
+    /**
+     * Enables or disables cleanup ({@code cleanup}).
+     *
+     * @param cleanup whether cleanup runs
+     * @return this builder
+     */
     public Builder cleanup(boolean cleanup) {
       this.cleanup = cleanup;
       return this;
     }
 
-    /** Turns dry run on or off ({@code cleanup_dry_run}). */
+    /**
+     * Turns dry run on or off ({@code cleanup_dry_run}).
+     *
+     * @param dryRun whether runs are dry runs
+     * @return this builder
+     */
     public Builder dryRun(boolean dryRun) {
       this.dryRun = dryRun;
       return this;
     }
 
-    /** Threads per pass ({@code cleanup_pool_size}), at least 1. */
+    /**
+     * Threads per pass ({@code cleanup_pool_size}), at least 1.
+     *
+     * @param poolSize threads per pass
+     * @return this builder
+     */
     public Builder poolSize(int poolSize) {
       this.poolSize = poolSize;
       return this;
     }
 
-    /** Caps the plan size ({@code cleanup_max_resources}), at least 0. */
+    /**
+     * Caps the plan size ({@code cleanup_max_resources}), at least 0.
+     *
+     * @param maxResources the largest plan accepted
+     * @return this builder
+     */
     public Builder maxResources(int maxResources) {
       this.maxResources = OptionalInt.of(maxResources);
       return this;
     }
 
-    /** Removes the cap. */
+    /**
+     * Removes the cap.
+     *
+     * @return this builder
+     */
     public Builder noMaxResources() {
       this.maxResources = OptionalInt.empty();
       return this;
     }
 
     /**
+     * @return the configuration
      * @throws ConfigException naming the key, for a value out of range
      */
     public CleanupConfig build() {

@@ -21,6 +21,14 @@ import java.util.Objects;
  * @param dryRun whether this is a dry run (only {@code refresh} is ever called then)
  */
 public record CleanupContext(Inventory snapshot, NodeState state, Instant now, boolean dryRun) {
+  /**
+   * Checks that the values are present.
+   *
+   * @param snapshot the snapshot the run plans over
+   * @param state the node's state when the action starts
+   * @param now the run's time
+   * @param dryRun whether the run is a dry run
+   */
   public CleanupContext {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(state, "state");

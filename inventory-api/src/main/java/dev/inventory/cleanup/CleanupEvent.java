@@ -21,6 +21,13 @@ import java.util.Optional;
  * @param report the report, present for {@code post_cleanup} only
  */
 public record CleanupEvent(Type type, CleanupPlan plan, Optional<CleanupReport> report) {
+  /**
+   * Checks that the values are present and that only {@code post_cleanup} carries a report.
+   *
+   * @param type the step
+   * @param plan the run's plan
+   * @param report the report, present for {@code post_cleanup} only
+   */
   public CleanupEvent {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(plan, "plan");
@@ -29,8 +36,11 @@ public record CleanupEvent(Type type, CleanupPlan plan, Optional<CleanupReport> 
 
   /** The steps of a cleanup run. */
   public enum Type {
+    /** Before the first action of the run. */
     PRE_CLEANUP("pre_cleanup"),
+    /** When the actions start. */
     CLEANUP("cleanup"),
+    /** When the actions are done; the event carries the report. */
     POST_CLEANUP("post_cleanup");
 
     private final String label;
@@ -39,7 +49,11 @@ public record CleanupEvent(Type type, CleanupPlan plan, Optional<CleanupReport> 
       this.label = label;
     }
 
-    /** The event name, for example {@code pre_cleanup}. */
+    /**
+     * The event name, for example {@code pre_cleanup}.
+     *
+     * @return the event name
+     */
     public String label() {
       return label;
     }

@@ -21,10 +21,21 @@ import dev.inventory.InventoryException;
 public class CleanupException extends InventoryException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A cleanup refused or stopped, with a message for people.
+   *
+   * @param message what went wrong and what to do
+   */
   public CleanupException(String message) {
     super(message);
   }
 
+  /**
+   * A cleanup refused or stopped because of another error.
+   *
+   * @param message what went wrong and what to do
+   * @param cause the underlying error
+   */
   public CleanupException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -62,6 +62,9 @@ public interface CleanupExecutor {
    * Plans a run over {@code snapshot} with the marks in {@code state}; {@link CleanupPlan#of} by
    * default.
    *
+   * @param snapshot the snapshot to plan over
+   * @param state the state store with the marks
+   * @return the plan
    * @throws CleanupException for a cycle of delete edges between planned nodes
    */
   default CleanupPlan plan(Inventory snapshot, StateStore state) {
@@ -91,7 +94,11 @@ public interface CleanupExecutor {
     return run(plan(snapshot, state));
   }
 
-  /** A builder of the default executor: default config, system clock, no audit sink, discovery on. */
+  /**
+   * A builder of the default executor: default config, system clock, no audit sink, discovery on.
+   *
+   * @return a new builder
+   */
   static Builder builder() {
     return new Builder();
   }
@@ -115,19 +122,34 @@ public interface CleanupExecutor {
 
     private Builder() {}
 
-    /** The configuration; {@link CleanupConfig#defaults()} (a dry run) unless set. */
+    /**
+     * The configuration; {@link CleanupConfig#defaults()} (a dry run) unless set.
+     *
+     * @param config the configuration
+     * @return this builder
+     */
     public Builder config(CleanupConfig config) {
       this.config = Objects.requireNonNull(config, "config");
       return this;
     }
 
-    /** Registers a cleaner for its {@link Cleaner#kind()}. */
+    /**
+     * Registers a cleaner for its {@link Cleaner#kind()}.
+     *
+     * @param cleaner the cleaner
+     * @return this builder
+     */
     public Builder cleaner(Cleaner cleaner) {
       cleaners.add(Objects.requireNonNull(cleaner, "cleaner"));
       return this;
     }
 
-    /** Registers several cleaners. */
+    /**
+     * Registers several cleaners.
+     *
+     * @param cleaners the cleaners
+     * @return this builder
+     */
     public Builder cleaners(Iterable<? extends Cleaner> cleaners) {
       cleaners.forEach(this::cleaner);
       return this;
@@ -136,49 +158,84 @@ public interface CleanupExecutor {
     /**
      * Chooses the strategy for a kind that has a cleaner; without this the cleaner's first is used.
      * The cleaner must list a strategy of the same name.
+     *
+     * @param kind the kind name
+     * @param strategy the strategy for it
+     * @return this builder
      */
     public Builder strategy(String kind, CleanupStrategy strategy) {
       strategies.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(strategy, "strategy"));
       return this;
     }
 
-    /** The check that re-runs marking queries; wins over one found with ServiceLoader. */
+    /**
+     * The check that re-runs marking queries; wins over one found with ServiceLoader.
+     *
+     * @param selectionCheck the check
+     * @return this builder
+     */
     public Builder selectionCheck(SelectionCheck selectionCheck) {
       this.selectionCheck = Objects.requireNonNull(selectionCheck, "selectionCheck");
       return this;
     }
 
-    /** The clock for timestamps, grace periods and durations; the system clock unless set. */
+    /**
+     * The clock for timestamps, grace periods and durations; the system clock unless set.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Where every outcome is recorded; none unless set (outcomes are always logged with slf4j). */
+    /**
+     * Where every outcome is recorded; none unless set (outcomes are always logged with slf4j).
+     *
+     * @param auditSink the sink
+     * @return this builder
+     */
     public Builder auditSink(AuditSink auditSink) {
       this.auditSink = Objects.requireNonNull(auditSink, "auditSink");
       return this;
     }
 
-    /** Adds a listener. */
+    /**
+     * Adds a listener.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public Builder listener(CleanupListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
-    /** The class loader that {@link java.util.ServiceLoader} discovery uses; this library's unless set. */
+    /**
+     * The class loader that {@link java.util.ServiceLoader} discovery uses; this library's unless
+     * set.
+     *
+     * @param classLoader the class loader for discovery
+     * @return this builder
+     */
     public Builder classLoader(ClassLoader classLoader) {
       this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
       return this;
     }
 
-    /** Turns {@link java.util.ServiceLoader} discovery of cleaners and selection checks off. */
+    /**
+     * Turns {@link java.util.ServiceLoader} discovery of cleaners and selection checks off.
+     *
+     * @return this builder
+     */
     public Builder withoutDiscovery() {
       this.discover = false;
       return this;
     }
 
     /**
+     * @return the executor
      * @throws CleanupException for two cleaners of one kind, two discovered selection checks, or a
      *     strategy for a kind without a cleaner or that its cleaner does not list
      */

@@ -18,12 +18,25 @@ package dev.inventory.cleanup;
  */
 public interface CleanupListener {
 
-  /** A step of the run begins (or, for {@code post_cleanup}, the actions are done). */
+  /**
+   * A step of the run begins (or, for {@code post_cleanup}, the actions are done).
+   *
+   * @param event the step and the plan (and, for {@code post_cleanup}, the report)
+   */
   default void onEvent(CleanupEvent event) {}
 
-  /** A node is done. */
+  /**
+   * A node is done.
+   *
+   * @param result the node's result
+   */
   default void onOutcome(NodeResult result) {}
 
-  /** {@code done} of {@code total} planned nodes are done. */
+  /**
+   * {@code done} of {@code total} planned nodes are done.
+   *
+   * @param done nodes done so far
+   * @param total planned nodes
+   */
   default void onProgress(int done, int total) {}
 }

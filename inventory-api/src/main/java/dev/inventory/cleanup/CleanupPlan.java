@@ -64,6 +64,9 @@ public final class CleanupPlan {
   /**
    * Plans the cleanup of {@code snapshot} with the marks in {@code state}.
    *
+   * @param snapshot the snapshot to plan over
+   * @param state the state store with the marks
+   * @return the plan
    * @throws CleanupException naming the nodes of a cycle of delete edges between planned nodes
    */
   public static CleanupPlan of(Inventory snapshot, StateStore state) {
@@ -107,54 +110,97 @@ public final class CleanupPlan {
         Collections.unmodifiableMap(accounts), List.copyOf(unplanned));
   }
 
-  /** The snapshot this plan was made from. */
+  /**
+   * The snapshot this plan was made from.
+   *
+   * @return the snapshot
+   */
   public Inventory snapshot() {
     return snapshot;
   }
 
-  /** The state store this plan read its marks from; the executor records outcomes there. */
+  /**
+   * The state store this plan read its marks from; the executor records outcomes there.
+   *
+   * @return the state store
+   */
   public StateStore state() {
     return state;
   }
 
-  /** The passes in the order they run; each lists its nodes in snapshot order. */
+  /**
+   * The passes in the order they run; each lists its nodes in snapshot order.
+   *
+   * @return the passes, each a list of nodes
+   */
   public List<List<Resource>> passes() {
     return passes;
   }
 
-  /** Every planned node, pass by pass. */
+  /**
+   * Every planned node, pass by pass.
+   *
+   * @return the planned nodes
+   */
   public List<Resource> nodes() {
     List<Resource> all = new ArrayList<>(size());
     passes.forEach(all::addAll);
     return Collections.unmodifiableList(all);
   }
 
-  /** The number of planned nodes. */
+  /**
+   * The number of planned nodes.
+   *
+   * @return the number of planned nodes
+   */
   public int size() {
     return passOf.size();
   }
 
-  /** Whether nothing is planned. */
+  /**
+   * Whether nothing is planned.
+   *
+   * @return whether the plan is empty
+   */
   public boolean isEmpty() {
     return passOf.isEmpty();
   }
 
-  /** The 0-based pass of a planned node, if it is planned. */
+  /**
+   * The 0-based pass of a planned node, if it is planned.
+   *
+   * @param id the node id
+   * @return the pass, or empty when the node is not planned
+   */
   public Optional<Integer> passOf(String id) {
     return Optional.ofNullable(passOf.get(id));
   }
 
-  /** The cleanup mark of a planned node as it was when planned, if it is planned. */
+  /**
+   * The cleanup mark of a planned node as it was when planned, if it is planned.
+   *
+   * @param id the node id
+   * @return the mark, or empty when the node is not planned
+   */
   public Optional<Mark> mark(String id) {
     return Optional.ofNullable(marks.get(id));
   }
 
-  /** The name of the nearest {@code account} ancestor of a planned node, if it has one. */
+  /**
+   * The name of the nearest {@code account} ancestor of a planned node, if it has one.
+   *
+   * @param id the node id
+   * @return the account's name, or empty
+   */
   public Optional<String> account(String id) {
     return accounts.getOrDefault(id, Optional.empty());
   }
 
-  /** Marked nodes that are not planned, with the reason, sorted by id. */
+  /**
+   * Marked nodes that are not planned, with the reason, sorted by id.
+   *
+   * @return the marked nodes left out of the plan
+   */
   public List<Unplanned> unplanned() {
     return unplanned;
   }
@@ -162,6 +208,8 @@ public final class CleanupPlan {
   /**
    * The plan as text: a summary line, one block per pass with a line per node (id, kind, name,
    * account, the mark's reason), then the marked nodes that are not planned.
+   *
+   * @return the plan as text
    */
   public String render() {
     StringBuilder b = new StringBuilder();
@@ -203,6 +251,12 @@ public final class CleanupPlan {
    * @param reason why it is not planned, for example {@code marked, but protected}
    */
   public record Unplanned(String id, String reason) {
+    /**
+     * Checks that the values are present.
+     *
+     * @param id the marked node's id
+     * @param reason why it is not planned, for people
+     */
     public Unplanned {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(reason, "reason");

@@ -36,6 +36,16 @@ import java.util.Optional;
 public record CleanupReport(
     String runId, Instant started, Duration wallTime, boolean dryRun, List<NodeResult> nodes, List<String> notes) {
 
+  /**
+   * Copies the lists.
+   *
+   * @param runId the run's id
+   * @param started when the run started
+   * @param wallTime how long the run took
+   * @param dryRun whether the run was a dry run
+   * @param nodes the result of every planned node, in run order
+   * @param notes remarks for people, for example that a cleaner acted on the state only
+   */
   public CleanupReport {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(started, "started");
@@ -44,7 +54,11 @@ public record CleanupReport(
     notes = List.copyOf(notes);
   }
 
-  /** The number of nodes per outcome, every outcome present (0 when none), in enum order. */
+  /**
+   * The number of nodes per outcome, every outcome present (0 when none), in enum order.
+   *
+   * @return the count per outcome
+   */
   public Map<Outcome, Integer> totals() {
     Map<Outcome, Integer> totals = new EnumMap<>(Outcome.class);
     for (Outcome o : Outcome.values()) {
@@ -54,17 +68,32 @@ public record CleanupReport(
     return Collections.unmodifiableMap(totals);
   }
 
-  /** The number of nodes with this outcome. */
+  /**
+   * The number of nodes with this outcome.
+   *
+   * @param outcome the outcome to count
+   * @return the number of nodes with it
+   */
   public int count(Outcome outcome) {
     return (int) nodes.stream().filter(n -> n.outcome() == outcome).count();
   }
 
-  /** The result of a node, if it was planned. */
+  /**
+   * The result of a node, if it was planned.
+   *
+   * @param id the node id
+   * @return the node's result, or empty when it was not planned
+   */
   public Optional<NodeResult> node(String id) {
     return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
   }
 
-  /** The results with this outcome, in run order. */
+  /**
+   * The results with this outcome, in run order.
+   *
+   * @param outcome the outcome to select
+   * @return the results with it
+   */
   public List<NodeResult> withOutcome(Outcome outcome) {
     return nodes.stream().filter(n -> n.outcome() == outcome).toList();
   }
@@ -73,6 +102,8 @@ public record CleanupReport(
    * The report as text for people: a header with the mode, start and wall time, the totals, a table
    * of the nodes (outcome, id, kind, name, account, pass, time, reason with any error), and the
    * notes.
+   *
+   * @return the report as text
    */
   public String render() {
     StringBuilder b = new StringBuilder();
@@ -116,6 +147,8 @@ public record CleanupReport(
    * dry_run}, {@code totals} (outcome to count), {@code nodes} (objects with {@code id}, {@code
    * kind}, {@code name}, {@code account}, {@code pass}, {@code outcome}, {@code reason}, {@code
    * error}, {@code retryable}, {@code duration_ms}) and {@code notes}.
+   *
+   * @return the report as JSON text
    */
   public String toJson() {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -32,25 +32,46 @@ public sealed interface CleanupStrategy
   /** The default grace period of {@link DeactivateThenDelete}: 14 days. */
   Duration DEFAULT_GRACE_PERIOD = Duration.ofDays(14);
 
-  /** {@code delete}, {@code deactivate} or {@code deactivate_then_delete}. */
+  /**
+   * {@code delete}, {@code deactivate} or {@code deactivate_then_delete}.
+   *
+   * @return the strategy's name
+   */
   String name();
 
-  /** Delete at once. */
+  /**
+   * Delete at once.
+   *
+   * @return the strategy
+   */
   static Delete delete() {
     return Delete.INSTANCE;
   }
 
-  /** Deactivate only. */
+  /**
+   * Deactivate only.
+   *
+   * @return the strategy
+   */
   static Deactivate deactivate() {
     return Deactivate.INSTANCE;
   }
 
-  /** Deactivate, then delete after {@link #DEFAULT_GRACE_PERIOD}. */
+  /**
+   * Deactivate, then delete after {@link #DEFAULT_GRACE_PERIOD}.
+   *
+   * @return the strategy
+   */
   static DeactivateThenDelete deactivateThenDelete() {
     return new DeactivateThenDelete(DEFAULT_GRACE_PERIOD);
   }
 
-  /** Deactivate, then delete after {@code gracePeriod}. */
+  /**
+   * Deactivate, then delete after {@code gracePeriod}.
+   *
+   * @param gracePeriod how long a key stays inactive before it is deleted
+   * @return the strategy
+   */
   static DeactivateThenDelete deactivateThenDelete(Duration gracePeriod) {
     return new DeactivateThenDelete(gracePeriod);
   }
@@ -91,6 +112,11 @@ public sealed interface CleanupStrategy
    * @param gracePeriod how long a resource stays inactive before it is deleted; positive
    */
   record DeactivateThenDelete(Duration gracePeriod) implements CleanupStrategy {
+    /**
+     * Checks the grace period.
+     *
+     * @param gracePeriod how long a resource stays deactivated before it is deleted, not negative
+     */
     public DeactivateThenDelete {
       Objects.requireNonNull(gracePeriod, "gracePeriod");
       if (gracePeriod.isNegative() || gracePeriod.isZero()) {

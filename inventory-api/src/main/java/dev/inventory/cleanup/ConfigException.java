@@ -22,9 +22,12 @@ import java.util.OptionalInt;
 public class ConfigException extends InventoryException {
   private static final long serialVersionUID = 1L;
 
+  /** The key the error is about, or null. */
   private final String key;
   private final transient Path file;
+  /** The 1-based line, 0 when not known. */
   private final int line;
+  /** The 1-based column, 0 when not known. */
   private final int column;
 
   /**
@@ -34,6 +37,7 @@ public class ConfigException extends InventoryException {
    * @param line the 1-based line, or 0 when unknown
    * @param column the 1-based column, or 0 when unknown
    * @param problem what is wrong, without the position
+   * @param cause the underlying error, or null
    */
   public ConfigException(String key, Path file, int line, int column, String problem, Throwable cause) {
     super(message(key, file, line, column, problem), cause);
@@ -61,22 +65,38 @@ public class ConfigException extends InventoryException {
     return b.append(problem).toString();
   }
 
-  /** The key the error is about, if it is about one. */
+  /**
+   * The key the error is about, if it is about one.
+   *
+   * @return the key, or empty
+   */
   public Optional<String> key() {
     return Optional.ofNullable(key);
   }
 
-  /** The file, if the value came from one. */
+  /**
+   * The file, if the value came from one.
+   *
+   * @return the file, or empty
+   */
   public Optional<Path> file() {
     return Optional.ofNullable(file);
   }
 
-  /** The 1-based line in the file, if known. */
+  /**
+   * The 1-based line in the file, if known.
+   *
+   * @return the line, or empty
+   */
   public OptionalInt line() {
     return line > 0 ? OptionalInt.of(line) : OptionalInt.empty();
   }
 
-  /** The 1-based column in the file, if known. */
+  /**
+   * The 1-based column in the file, if known.
+   *
+   * @return the column, or empty
+   */
   public OptionalInt column() {
     return column > 0 ? OptionalInt.of(column) : OptionalInt.empty();
   }

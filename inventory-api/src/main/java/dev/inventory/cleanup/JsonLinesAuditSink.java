@@ -32,6 +32,7 @@ public final class JsonLinesAuditSink implements AuditSink, Closeable {
    * Opens (or creates, with mode {@code 600} where the file system is POSIX) {@code file} for
    * appending.
    *
+   * @param file the audit file
    * @throws InventoryException if the file cannot be opened
    */
   public JsonLinesAuditSink(Path file) {
@@ -45,7 +46,11 @@ public final class JsonLinesAuditSink implements AuditSink, Closeable {
     }
   }
 
-  /** The file this sink appends to. */
+  /**
+   * The file this sink appends to.
+   *
+   * @return the file
+   */
   public Path file() {
     return file;
   }

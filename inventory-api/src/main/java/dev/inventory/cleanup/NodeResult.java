@@ -36,6 +36,20 @@ public record NodeResult(
     boolean retryable,
     Duration duration) {
 
+  /**
+   * Checks that the values are present.
+   *
+   * @param id the node id
+   * @param kind the kind name
+   * @param name the node's name, if any
+   * @param account the nearest account's name, if any
+   * @param pass the 0-based pass
+   * @param outcome what happened
+   * @param reason why, for people
+   * @param error the error message, when the action failed
+   * @param retryable whether a failure may go away on a later run
+   * @param duration how long the node took
+   */
   public NodeResult {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");

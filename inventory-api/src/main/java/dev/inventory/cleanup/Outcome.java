@@ -25,7 +25,11 @@ public enum Outcome {
     this.label = label;
   }
 
-  /** The snake_case name used in reports and the audit trail, for example {@code would_clean}. */
+  /**
+   * The snake_case name used in reports and the audit trail, for example {@code would_clean}.
+   *
+   * @return the outcome's name
+   */
   public String label() {
     return label;
   }

@@ -14,10 +14,21 @@ package dev.inventory.cleanup;
 public class ResourceGoneException extends CleanupActionException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The resource no longer exists, as another error says.
+   *
+   * @param message which resource, for people
+   * @param cause the error that says so
+   */
   public ResourceGoneException(String message, Throwable cause) {
     super(message, false, cause);
   }
 
+  /**
+   * The resource no longer exists.
+   *
+   * @param message which resource, for people
+   */
   public ResourceGoneException(String message) {
     super(message, false, null);
   }

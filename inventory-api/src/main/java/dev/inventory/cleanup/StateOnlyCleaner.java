@@ -25,7 +25,12 @@ public final class StateOnlyCleaner implements Cleaner {
     this.kind = Objects.requireNonNull(kind, "kind");
   }
 
-  /** A state-only cleaner for {@code kind} (and its subkinds without a cleaner of their own). */
+  /**
+   * A state-only cleaner for {@code kind} (and its subkinds without a cleaner of their own).
+   *
+   * @param kind the kind name
+   * @return the cleaner
+   */
   public static StateOnlyCleaner forKind(String kind) {
     return new StateOnlyCleaner(kind);
   }

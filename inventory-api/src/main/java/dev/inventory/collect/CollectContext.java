@@ -22,23 +22,46 @@ import org.slf4j.LoggerFactory;
 public record CollectContext(String runId, Clock clock, Consumer<CollectProgress> progressListener) {
   private static final Logger LOG = LoggerFactory.getLogger(CollectContext.class);
 
+  /**
+   * Checks that the values are present.
+   *
+   * @param runId the run's id, in every progress event
+   * @param clock the clock that stamps progress
+   * @param progressListener receives progress events
+   */
   public CollectContext {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(progressListener, "progressListener");
   }
 
-  /** A context outside any workflow, with progress discarded. */
+  /**
+   * A context outside any workflow, with progress discarded.
+   *
+   * @param clock the clock that stamps progress
+   * @return the context
+   */
   public static CollectContext of(Clock clock) {
     return new CollectContext("", clock, p -> {});
   }
 
-  /** A context outside any workflow, with progress sent to {@code progressListener}. */
+  /**
+   * A context outside any workflow, with progress sent to {@code progressListener}.
+   *
+   * @param clock the clock that stamps progress
+   * @param progressListener receives progress events
+   * @return the context
+   */
   public static CollectContext of(Clock clock, Consumer<CollectProgress> progressListener) {
     return new CollectContext("", clock, progressListener);
   }
 
-  /** Reports progress for {@code source}, stamped with the context's clock, without counts. */
+  /**
+   * Reports progress for {@code source}, stamped with the context's clock, without counts.
+   *
+   * @param source the source, for example an account
+   * @param message what is happening, for people
+   */
   public void progress(String source, String message) {
     progress(source, message, CollectProgress.NOT_COUNTED, CollectProgress.NOT_COUNTED);
   }
@@ -51,6 +74,10 @@ public record CollectContext(String runId, Clock clock, Consumer<CollectProgress
    * context.progress("aws:111111111111", "access keys", 120, 400);
    * }</pre>
    *
+   * @param source the source, for example an account
+   * @param message what is happening, for people
+   * @param done items done
+   * @param total items in all
    * @throws IllegalArgumentException for counts that {@link CollectProgress} rejects
    */
   public void progress(String source, String message, long done, long total) {

@@ -26,6 +26,12 @@ public record CollectProgress(String runId, String source, String message, Insta
   /**
    * Checks the values.
    *
+   * @param runId the run's id
+   * @param source the source, for example an account
+   * @param message what is happening, for people
+   * @param time when it was reported
+   * @param done items done, or {@value #NOT_COUNTED}
+   * @param total items in all, or {@value #NOT_COUNTED}
    * @throws IllegalArgumentException for counts below {@value #NOT_COUNTED}, or {@code done > total}
    *     when both are counted
    */
@@ -43,17 +49,32 @@ public record CollectProgress(String runId, String source, String message, Insta
     }
   }
 
-  /** An event that counts nothing ({@code done} and {@code total} are {@value #NOT_COUNTED}). */
+  /**
+   * An event that counts nothing ({@code done} and {@code total} are {@value #NOT_COUNTED}).
+   *
+   * @param runId the run's id
+   * @param source the source, for example an account
+   * @param message what is happening, for people
+   * @param time when it was reported
+   */
   public CollectProgress(String runId, String source, String message, Instant time) {
     this(runId, source, message, time, NOT_COUNTED, NOT_COUNTED);
   }
 
-  /** Whether {@code done} and {@code total} are both known. */
+  /**
+   * Whether {@code done} and {@code total} are both known.
+   *
+   * @return whether both counts are known
+   */
   public boolean counted() {
     return done >= 0 && total >= 0;
   }
 
-  /** {@code done / total} between 0 and 1, when both are known (1 for a total of 0). */
+  /**
+   * {@code done / total} between 0 and 1, when both are known (1 for a total of 0).
+   *
+   * @return the fraction done, or empty when a count is not known
+   */
   public OptionalDouble fraction() {
     if (!counted()) {
       return OptionalDouble.empty();

@@ -32,32 +32,56 @@ public final class FixtureCollector implements Collector {
   /**
    * Re-reads {@code file} with the standard kinds on every collect; a file that cannot be read or
    * is not valid makes the collect throw the reader's {@link dev.inventory.fixture.FixtureException}.
+   *
+   * @param file the fixture file
+   * @return the collector
    */
   public static FixtureCollector ofFile(Path file) {
     Objects.requireNonNull(file, "file");
     return new FixtureCollector("fixture:" + file, () -> FixtureFormat.read(file).inventory());
   }
 
-  /** Re-reads {@code file} with {@code kinds} on every collect. */
+  /**
+   * Re-reads {@code file} with {@code kinds} on every collect.
+   *
+   * @param file the fixture file
+   * @param kinds the kinds to read it with
+   * @return the collector
+   */
   public static FixtureCollector ofFile(Path file, KindRegistry kinds) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(kinds, "kinds");
     return new FixtureCollector("fixture:" + file, () -> FixtureFormat.read(file, kinds).inventory());
   }
 
-  /** Calls {@code builder} on every collect; what it throws is what the collect throws. */
+  /**
+   * Calls {@code builder} on every collect; what it throws is what the collect throws.
+   *
+   * @param builder makes each snapshot
+   * @return the collector
+   */
   public static FixtureCollector of(Supplier<Inventory> builder) {
     return of("fixture", builder);
   }
 
-  /** Calls {@code builder} on every collect, reporting progress as {@code source}. */
+  /**
+   * Calls {@code builder} on every collect, reporting progress as {@code source}.
+   *
+   * @param source the source name for progress
+   * @param builder makes each snapshot
+   * @return the collector
+   */
   public static FixtureCollector of(String source, Supplier<Inventory> builder) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(builder, "builder");
     return new FixtureCollector(source, () -> Objects.requireNonNull(builder.get(), "fixture builder returned null"));
   }
 
-  /** The source named in progress events, for example {@code fixture:demo-org.ndjson}. */
+  /**
+   * The source named in progress events, for example {@code fixture:demo-org.ndjson}.
+   *
+   * @return the source name
+   */
   public String source() {
     return source;
   }

@@ -15,6 +15,13 @@ import java.util.Objects;
  * @param message what happened, for people
  */
 public record SourceError(String source, String code, String message) {
+  /**
+   * Checks that the values are present.
+   *
+   * @param source the source that failed, for example an account
+   * @param code the error code, for example AWS's
+   * @param message what failed, for people
+   */
   public SourceError {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(code, "code");

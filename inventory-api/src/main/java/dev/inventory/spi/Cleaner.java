@@ -37,7 +37,11 @@ import java.util.Optional;
  */
 public interface Cleaner {
 
-  /** The kind this cleaner handles, for example {@code aws_iam_access_key}. */
+  /**
+   * The kind this cleaner handles, for example {@code aws_iam_access_key}.
+   *
+   * @return the kind name
+   */
   String kind();
 
   /**
@@ -45,6 +49,7 @@ public interface Cleaner {
    * runs.
    *
    * @param resource the resource as the snapshot holds it
+   * @param context the run's snapshot, the node's state, the time and the mode
    * @return the resource as it is now, or empty when it no longer exists
    */
   Optional<Resource> refresh(Resource resource, CleanupContext context);
@@ -52,17 +57,27 @@ public interface Cleaner {
   /**
    * The strategies this cleaner supports, the preferred one first; the executor uses the first
    * unless its builder chose another for the kind. {@code delete} unless overridden.
+   *
+   * @return the supported strategies, at least one
    */
   default List<CleanupStrategy> strategies() {
     return List.of(CleanupStrategy.delete());
   }
 
-  /** Deletes the resource. Never called in a dry run. */
+  /**
+   * Deletes the resource. Never called in a dry run.
+   *
+   * @param resource the resource as refreshed before the action
+   * @param context the run's snapshot, the node's state, the time and the mode
+   */
   void delete(Resource resource, CleanupContext context);
 
   /**
    * Deactivates the resource (an access key: set it {@code Inactive}). Never called in a dry run.
    * Needed by the {@code deactivate} strategies; unsupported unless overridden.
+   *
+   * @param resource the resource as refreshed before the action
+   * @param context the run's snapshot, the node's state, the time and the mode
    */
   default void deactivate(Resource resource, CleanupContext context) {
     throw CleanupActionException.permanent(getClass().getName() + " cannot deactivate resources of kind " + kind());
@@ -71,6 +86,9 @@ public interface Cleaner {
   /**
    * Whether a refreshed resource is inactive. By default an {@link AccessKey} whose status is
    * {@code Inactive}; a resource of any other type never is.
+   *
+   * @param refreshed the resource as just read again
+   * @return whether it is inactive
    */
   default boolean isDeactivated(Resource refreshed) {
     return refreshed instanceof AccessKey key && key.accessKeyStatus().equals(Optional.of(AccessKeyStatus.INACTIVE));
@@ -79,6 +97,8 @@ public interface Cleaner {
   /**
    * Whether this cleaner only records cleanup in the state store and calls nothing outside (a
    * fixture's cleaner). The report says so for every node it handled.
+   *
+   * @return whether the cleaner acts on the state store only
    */
   default boolean actsOnStateOnly() {
     return false;

@@ -28,6 +28,8 @@ public interface Collector {
   /**
    * Collects a new snapshot.
    *
+   * @param context the run's id, clock and progress listener
+   * @return the snapshot and the errors of the sources that failed
    * @throws dev.inventory.InventoryException (or another unchecked exception) when nothing could be
    *     collected at all
    */

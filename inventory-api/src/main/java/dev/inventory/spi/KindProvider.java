@@ -10,6 +10,10 @@ import java.util.List;
  */
 public interface KindProvider {
 
-  /** The kinds this module declares. Their bases must be base kinds or kinds of this provider. */
+  /**
+   * The kinds this module declares. Their bases must be base kinds or kinds of this provider.
+   *
+   * @return the declared kinds
+   */
   List<Kind> kinds();
 }

@@ -28,6 +28,12 @@ public interface SelectionCheck {
    * Whether {@code queryText} still selects {@code refreshed}, evaluated in {@code snapshot}'s
    * context (its ancestors, edges and other nodes) with {@code refreshed} in place of the node of
    * the same id, at time {@code now}.
+   *
+   * @param queryText the query stored with the mark
+   * @param refreshed the node as just read again
+   * @param snapshot the run's snapshot
+   * @param now the run's time
+   * @return whether the query still selects the node
    */
   boolean stillSelected(String queryText, Resource refreshed, Inventory snapshot, Instant now);
 }

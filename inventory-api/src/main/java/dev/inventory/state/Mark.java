@@ -13,18 +13,38 @@ import java.util.Optional;
  * @param query the query text that selected the node, if any
  */
 public record Mark(String reason, Optional<Instant> time, Optional<String> query) {
+  /**
+   * Checks that the values are present.
+   *
+   * @param reason why the node was marked, for people
+   * @param time when it was marked, if known
+   * @param query the query that selected the node, if any
+   */
   public Mark {
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(query, "query");
   }
 
-  /** A mark with a reason and a time, set without a query. */
+  /**
+   * A mark with a reason and a time, set without a query.
+   *
+   * @param reason why the node was marked
+   * @param time when it was marked
+   * @return the mark
+   */
   public static Mark of(String reason, Instant time) {
     return new Mark(reason, Optional.of(time), Optional.empty());
   }
 
-  /** A mark with a reason, a time and the query that selected the node. */
+  /**
+   * A mark with a reason, a time and the query that selected the node.
+   *
+   * @param reason why the node was marked
+   * @param time when it was marked
+   * @param query the query that selected the node
+   * @return the mark
+   */
   public static Mark of(String reason, Instant time, String query) {
     return new Mark(reason, Optional.of(time), Optional.of(query));
   }

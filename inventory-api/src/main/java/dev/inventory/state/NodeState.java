@@ -37,6 +37,14 @@ public record NodeState(
   /** The state of a node nobody has marked. */
   public static final NodeState EMPTY = new NodeState(Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
 
+  /**
+   * Copies the progress.
+   *
+   * @param clean the cleanup mark, if any
+   * @param protection the protection mark, if any
+   * @param cleaned the record of a done cleanup, if any
+   * @param progress the cleanup's progress entries
+   */
   public NodeState {
     Objects.requireNonNull(clean, "clean");
     Objects.requireNonNull(protection, "protection");
@@ -44,65 +52,129 @@ public record NodeState(
     progress = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(progress, "progress")));
   }
 
-  /** Whether nothing is recorded for the node. */
+  /**
+   * Whether nothing is recorded for the node.
+   *
+   * @return whether the state is empty
+   */
   public boolean isEmpty() {
     return clean.isEmpty() && protection.isEmpty() && cleaned.isEmpty() && progress.isEmpty();
   }
 
-  /** Whether the node is marked for cleanup ({@code desired.clean == true}). */
+  /**
+   * Whether the node is marked for cleanup ({@code desired.clean == true}).
+   *
+   * @return whether a cleanup mark is set
+   */
   public boolean isMarkedForCleanup() {
     return clean.isPresent();
   }
 
-  /** Whether the node is protected ({@code metadata.protected == true}). */
+  /**
+   * Whether the node is protected ({@code metadata.protected == true}).
+   *
+   * @return whether a protection mark is set
+   */
   public boolean isProtected() {
     return protection.isPresent();
   }
 
-  /** Whether the node was cleaned ({@code metadata.cleaned == true}). */
+  /**
+   * Whether the node was cleaned ({@code metadata.cleaned == true}).
+   *
+   * @return whether a cleanup was recorded
+   */
   public boolean isCleaned() {
     return cleaned.isPresent();
   }
 
+  /**
+   * This state with a cleanup mark.
+   *
+   * @param mark the mark
+   * @return the changed state
+   */
   public NodeState withClean(Mark mark) {
     return new NodeState(Optional.of(mark), protection, cleaned, progress);
   }
 
+  /**
+   * This state without a cleanup mark.
+   *
+   * @return the changed state
+   */
   public NodeState withoutClean() {
     return new NodeState(Optional.empty(), protection, cleaned, progress);
   }
 
+  /**
+   * This state with a protection mark.
+   *
+   * @param mark the mark
+   * @return the changed state
+   */
   public NodeState withProtection(Mark mark) {
     return new NodeState(clean, Optional.of(mark), cleaned, progress);
   }
 
+  /**
+   * This state without a protection mark.
+   *
+   * @return the changed state
+   */
   public NodeState withoutProtection() {
     return new NodeState(clean, Optional.empty(), cleaned, progress);
   }
 
+  /**
+   * This state with a record of a done cleanup.
+   *
+   * @param mark the record
+   * @return the changed state
+   */
   public NodeState withCleaned(Mark mark) {
     return new NodeState(clean, protection, Optional.of(mark), progress);
   }
 
+  /**
+   * This state without the record of a done cleanup.
+   *
+   * @return the changed state
+   */
   public NodeState withoutCleaned() {
     return new NodeState(clean, protection, Optional.empty(), progress);
   }
 
-  /** Records one progress entry (replacing an earlier value of that key). */
+  /**
+   * Records one progress entry (replacing an earlier value of that key).
+   *
+   * @param key the entry's key
+   * @param value the entry's value
+   * @return the changed state
+   */
   public NodeState withProgress(String key, String value) {
     Map<String, String> p = new TreeMap<>(progress);
     p.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
     return new NodeState(clean, protection, cleaned, p);
   }
 
-  /** Removes one progress entry. */
+  /**
+   * Removes one progress entry.
+   *
+   * @param key the entry's key
+   * @return the changed state
+   */
   public NodeState withoutProgress(String key) {
     Map<String, String> p = new TreeMap<>(progress);
     p.remove(key);
     return new NodeState(clean, protection, cleaned, p);
   }
 
-  /** The {@code desired} section as plain values: {@code clean} always, the mark's details if set. */
+  /**
+   * The {@code desired} section as plain values: {@code clean} always, the mark's details if set.
+   *
+   * @return the {@code desired} section
+   */
   public Map<String, Object> desired() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("clean", clean.isPresent());
@@ -113,6 +185,8 @@ public record NodeState(
   /**
    * The {@code metadata} section as plain values: {@code protected} and {@code cleaned} always, the
    * details when set, {@code cleanup} when there is progress.
+   *
+   * @return the {@code metadata} section
    */
   public Map<String, Object> metadata() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -131,6 +205,9 @@ public record NodeState(
    * Times may be {@link Instant}s or ISO-8601 text. Keys this library does not use are ignored, so
    * sections exported by Fix Inventory load.
    *
+   * @param desired the {@code desired} section
+   * @param metadata the {@code metadata} section
+   * @return the state
    * @throws PropertyValueException naming the field ({@code desired.clean_time}) and what was
    *     expected, for a value of the wrong type
    */

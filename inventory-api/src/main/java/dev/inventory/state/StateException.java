@@ -9,10 +9,21 @@ import dev.inventory.InventoryException;
 public class StateException extends InventoryException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The state could not be read or written.
+   *
+   * @param message what failed, naming the file
+   */
   public StateException(String message) {
     super(message);
   }
 
+  /**
+   * The state could not be read or written because of another error.
+   *
+   * @param message what failed, naming the file
+   * @param cause the underlying error
+   */
   public StateException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -19,10 +19,19 @@ import java.util.function.UnaryOperator;
  */
 public interface StateStore {
 
-  /** The state of a node; {@link NodeState#EMPTY} when nothing is recorded. */
+  /**
+   * The state of a node; {@link NodeState#EMPTY} when nothing is recorded.
+   *
+   * @param id the node id
+   * @return the node's state
+   */
   NodeState get(String id);
 
-  /** A consistent copy of every non-empty state, by node id (sorted by id). */
+  /**
+   * A consistent copy of every non-empty state, by node id (sorted by id).
+   *
+   * @return every non-empty state by node id
+   */
   Map<String, NodeState> all();
 
   /**
@@ -31,6 +40,8 @@ public interface StateStore {
    * store has written the change when this returns; if writing fails, nothing changes and a {@link
    * StateException} is thrown.
    *
+   * @param id the node id
+   * @param change computes the new state from the current one
    * @return the new state
    */
   NodeState update(String id, UnaryOperator<NodeState> change);
@@ -38,10 +49,17 @@ public interface StateStore {
   /**
    * Atomically applies {@code change} to each of {@code ids}, as one write: either every node
    * changes or none does.
+   *
+   * @param ids the node ids
+   * @param change computes each new state from the current one
    */
   void updateAll(Collection<String> ids, UnaryOperator<NodeState> change);
 
-  /** Atomically replaces the whole content with {@code states} (empty states are dropped). */
+  /**
+   * Atomically replaces the whole content with {@code states} (empty states are dropped).
+   *
+   * @param states the new content, by node id
+   */
   void replaceAll(Map<String, NodeState> states);
 
   /**
@@ -101,7 +119,11 @@ public interface StateStore {
     return JsonFileStateStore.open(file);
   }
 
-  /** A store that lives in memory only. */
+  /**
+   * A store that lives in memory only.
+   *
+   * @return an empty store
+   */
   static StateStore inMemory() {
     return new InMemoryStateStore();
   }

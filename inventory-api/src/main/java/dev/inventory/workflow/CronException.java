@@ -15,7 +15,9 @@ import java.util.Optional;
 public class CronException extends InventoryException {
   private static final long serialVersionUID = 1L;
 
+  /** The expression text as given. */
   private final String expression;
+  /** The field at fault, or null. */
   private final String field;
 
   CronException(String expression, String field, String problem) {
@@ -24,7 +26,11 @@ public class CronException extends InventoryException {
     this.field = field;
   }
 
-  /** The expression text as given to {@link CronExpression#parse(String)}. */
+  /**
+   * The expression text as given to {@link CronExpression#parse(String)}.
+   *
+   * @return the expression text
+   */
   public String expression() {
     return expression;
   }
@@ -32,6 +38,8 @@ public class CronException extends InventoryException {
   /**
    * The field at fault ({@code minute}, {@code hour}, {@code day-of-month}, {@code month},
    * {@code day-of-week}); absent when the expression as a whole is wrong (field count, macro).
+   *
+   * @return the field, or empty
    */
   public Optional<String> field() {
     return Optional.ofNullable(field);

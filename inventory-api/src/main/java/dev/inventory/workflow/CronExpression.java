@@ -87,6 +87,8 @@ public final class CronExpression {
    * CronExpression weekdays = CronExpression.parse("30 8 * * MON-FRI");
    * }</pre>
    *
+   * @param text the expression, for example {@code 0 3 * * *} or {@code @daily}
+   * @return the expression
    * @throws CronException naming the field, the offending text and the allowed range
    */
   public static CronExpression parse(String text) {
@@ -116,6 +118,9 @@ public final class CronExpression {
    * CronExpression.parse("0 * * * *").next(ZonedDateTime.parse("2024-05-01T10:15:30Z[UTC]"))
    *     // Optional[2024-05-01T11:00Z[UTC]]
    * }</pre>
+   *
+   * @param after the time to search from
+   * @return the next firing time, or empty
    */
   public Optional<ZonedDateTime> next(ZonedDateTime after) {
     Objects.requireNonNull(after, "after");
@@ -163,6 +168,9 @@ public final class CronExpression {
    * <pre>{@code
    * CronExpression.parse("0 9 * * MON").matches(ZonedDateTime.parse("2024-05-06T09:00:42+02:00[Europe/Berlin]")) // true
    * }</pre>
+   *
+   * @param time the time to test
+   * @return whether the expression fires in that minute
    */
   public boolean matches(ZonedDateTime time) {
     Objects.requireNonNull(time, "time");

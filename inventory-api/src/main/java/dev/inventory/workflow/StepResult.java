@@ -23,6 +23,16 @@ import java.util.Optional;
 public record StepResult(
     WorkflowStep step, Status status, String message, Optional<Throwable> error, Instant started, Duration duration) {
 
+  /**
+   * Checks that the values are present.
+   *
+   * @param step the step
+   * @param status how it ended
+   * @param message what happened, for people
+   * @param error the error, when it failed
+   * @param started when it started
+   * @param duration how long it took
+   */
   public StepResult {
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(status, "status");
@@ -41,7 +51,11 @@ public record StepResult(
     /** The step did not do its work, for the reason in the message. */
     SKIPPED;
 
-    /** The lower-case name, for example {@code skipped}. */
+    /**
+     * The lower-case name, for example {@code skipped}.
+     *
+     * @return the label
+     */
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }

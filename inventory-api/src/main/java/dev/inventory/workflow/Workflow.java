@@ -24,8 +24,11 @@ import java.util.Optional;
  * }</pre>
  */
 public enum Workflow {
+  /** Every step: collect, then plan and run the cleanup. */
   COLLECT_AND_CLEANUP("collect_and_cleanup", List.of(WorkflowStep.values())),
+  /** The collect steps only. */
   COLLECT_ONLY("collect", List.of(PRE_COLLECT, COLLECT, POST_COLLECT)),
+  /** The cleanup steps only, on the current snapshot. */
   CLEANUP_ONLY("cleanup", List.of(PRE_CLEANUP_PLAN, CLEANUP_PLAN, POST_CLEANUP_PLAN, PRE_CLEANUP, CLEANUP, POST_CLEANUP));
 
   private final String id;
@@ -36,22 +39,39 @@ public enum Workflow {
     this.steps = steps;
   }
 
-  /** The name a host or a shell runs it by, for example {@code collect_and_cleanup}. */
+  /**
+   * The name a host or a shell runs it by, for example {@code collect_and_cleanup}.
+   *
+   * @return the name
+   */
   public String id() {
     return id;
   }
 
-  /** The steps, in the order they run. */
+  /**
+   * The steps, in the order they run.
+   *
+   * @return the steps
+   */
   public List<WorkflowStep> steps() {
     return steps;
   }
 
-  /** The workflow with this name. */
+  /**
+   * The workflow with this name.
+   *
+   * @param id the workflow's name
+   * @return the workflow, or empty
+   */
   public static Optional<Workflow> fromId(String id) {
     return Arrays.stream(values()).filter(w -> w.id.equals(id)).findFirst();
   }
 
-  /** Every workflow name, in declaration order. */
+  /**
+   * Every workflow name, in declaration order.
+   *
+   * @return the names
+   */
   public static List<String> ids() {
     return Arrays.stream(values()).map(Workflow::id).toList();
   }

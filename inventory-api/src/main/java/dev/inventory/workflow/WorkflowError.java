@@ -18,6 +18,14 @@ import java.util.Optional;
  * @param cause the exception
  */
 public record WorkflowError(WorkflowStep step, String source, String message, Optional<Throwable> cause) {
+  /**
+   * Checks that the values are present.
+   *
+   * @param step the step that failed
+   * @param source what failed in it, for example a collector's source
+   * @param message what failed, for people
+   * @param cause the error, if any
+   */
   public WorkflowError {
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(source, "source");

@@ -18,6 +18,14 @@ import java.util.Objects;
  * @param time when it was announced, from the workflows' clock
  */
 public record WorkflowEvent(String runId, String workflow, WorkflowStep step, Instant time) {
+  /**
+   * Checks that the values are present.
+   *
+   * @param runId the run's id
+   * @param workflow the workflow's name
+   * @param step the step about to run
+   * @param time when it starts
+   */
   public WorkflowEvent {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(workflow, "workflow");
@@ -25,7 +33,11 @@ public record WorkflowEvent(String runId, String workflow, WorkflowStep step, In
     Objects.requireNonNull(time, "time");
   }
 
-  /** The event name, the step's label: for example {@code post_collect}. */
+  /**
+   * The event name, the step's label: for example {@code post_collect}.
+   *
+   * @return the event name
+   */
   public String name() {
     return step.label();
   }

@@ -13,6 +13,11 @@ import dev.inventory.InventoryException;
 public class WorkflowException extends InventoryException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A workflow could not be run.
+   *
+   * @param message why, for people
+   */
   public WorkflowException(String message) {
     super(message);
   }

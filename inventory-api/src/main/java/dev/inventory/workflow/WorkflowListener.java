@@ -21,15 +21,33 @@ import java.time.Instant;
 @FunctionalInterface
 public interface WorkflowListener {
 
-  /** A step is about to run. */
+  /**
+   * A step is about to run.
+   *
+   * @param event the run, the step and the time
+   */
   void onEvent(WorkflowEvent event);
 
-  /** A run starts, before its first step. */
+  /**
+   * A run starts, before its first step.
+   *
+   * @param runId the run's id
+   * @param workflow the workflow's name
+   * @param time when it starts
+   */
   default void onRunStarted(String runId, String workflow, Instant time) {}
 
-  /** A run ended; an exception here is only logged, the result being complete. */
+  /**
+   * A run ended; an exception here is only logged, the result being complete.
+   *
+   * @param result the run's result
+   */
   default void onRunEnded(WorkflowResult result) {}
 
-  /** A collector reported progress during the {@code collect} step. */
+  /**
+   * A collector reported progress during the {@code collect} step.
+   *
+   * @param progress the progress event
+   */
   default void onCollectProgress(CollectProgress progress) {}
 }

@@ -38,6 +38,18 @@ public record WorkflowResult(
     List<SourceError> collectErrors,
     Optional<CleanupReport> cleanupReport) {
 
+  /**
+   * Copies the lists.
+   *
+   * @param runId the run's id
+   * @param workflow the workflow's name
+   * @param started when it started
+   * @param ended when it ended
+   * @param steps the result of every step
+   * @param errors the errors of the steps
+   * @param collectErrors the sources that failed in the collect step
+   * @param cleanupReport the cleanup step's report, if it ran
+   */
   public WorkflowResult {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(workflow, "workflow");
@@ -49,23 +61,40 @@ public record WorkflowResult(
     Objects.requireNonNull(cleanupReport, "cleanupReport");
   }
 
-  /** The result of a step, if this workflow has it. */
+  /**
+   * The result of a step, if this workflow has it.
+   *
+   * @param step the step
+   * @return the step's result, or empty
+   */
   public Optional<StepResult> step(WorkflowStep step) {
     return steps.stream().filter(s -> s.step() == step).findFirst();
   }
 
-  /** Whether every step was ok or skipped and nothing reported an error (collect sources included). */
+  /**
+   * Whether every step was ok or skipped and nothing reported an error (collect sources included).
+   *
+   * @return whether the run succeeded
+   */
   public boolean ok() {
     return errors.isEmpty() && collectErrors.isEmpty()
         && steps.stream().noneMatch(s -> s.status() == StepResult.Status.FAILED);
   }
 
-  /** From start to end. */
+  /**
+   * From start to end.
+   *
+   * @return the run's duration
+   */
   public Duration duration() {
     return Duration.between(started, ended);
   }
 
-  /** The run as text for people: a header, a line per step, then errors and collect errors. */
+  /**
+   * The run as text for people: a header, a line per step, then errors and collect errors.
+   *
+   * @return the run as text
+   */
   public String render() {
     StringBuilder b = new StringBuilder();
     b.append("Workflow ").append(workflow).append(" run ").append(runId).append(": ")

@@ -14,14 +14,23 @@ import java.util.Optional;
  * }</pre>
  */
 public enum WorkflowStep {
+  /** Before a collect starts. */
   PRE_COLLECT("pre_collect"),
+  /** Collects a new snapshot, which replaces the current one when it succeeds. */
   COLLECT("collect"),
+  /** After the collect. */
   POST_COLLECT("post_collect"),
+  /** Before the cleanup is planned. */
   PRE_CLEANUP_PLAN("pre_cleanup_plan"),
+  /** Plans the cleanup of the marked nodes. */
   CLEANUP_PLAN("cleanup_plan"),
+  /** After the plan is made. */
   POST_CLEANUP_PLAN("post_cleanup_plan"),
+  /** Before the first cleanup action. */
   PRE_CLEANUP("pre_cleanup"),
+  /** Runs the cleanup plan (a dry run unless configured otherwise). */
   CLEANUP("cleanup"),
+  /** After the cleanup, with its report. */
   POST_CLEANUP("post_cleanup");
 
   private final String label;
@@ -30,12 +39,21 @@ public enum WorkflowStep {
     this.label = label;
   }
 
-  /** The event name, for example {@code post_collect}. */
+  /**
+   * The event name, for example {@code post_collect}.
+   *
+   * @return the event name
+   */
   public String label() {
     return label;
   }
 
-  /** The step with this event name. */
+  /**
+   * The step with this event name.
+   *
+   * @param label the event name
+   * @return the step, or empty
+   */
   public static Optional<WorkflowStep> fromLabel(String label) {
     return Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst();
   }

@@ -98,12 +98,20 @@ public final class Workflows {
     this.current = new AtomicReference<>(b.snapshot);
   }
 
-  /** A builder: in-memory state, default cleanup configuration (off, dry run), system clock. */
+  /**
+   * A builder: in-memory state, default cleanup configuration (off, dry run), system clock.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The names of the workflows, for example {@code [collect_and_cleanup, collect, cleanup]}. */
+  /**
+   * The names of the workflows, for example {@code [collect_and_cleanup, collect, cleanup]}.
+   *
+   * @return the workflow names
+   */
   public List<String> workflowNames() {
     return Workflow.ids();
   }
@@ -111,6 +119,8 @@ public final class Workflows {
   /**
    * Runs a workflow and returns its result; waits first while another run is going.
    *
+   * @param name the workflow's name
+   * @return the result
    * @throws WorkflowException for an unknown name, listing the known ones
    */
   public WorkflowResult run(String name) {
@@ -126,6 +136,8 @@ public final class Workflows {
   /**
    * Runs a workflow unless another run is going, in which case it returns empty at once.
    *
+   * @param name the workflow's name
+   * @return the result, or empty when another run is going
    * @throws WorkflowException for an unknown name, listing the known ones
    */
   public Optional<WorkflowResult> tryRun(String name) {
@@ -140,40 +152,70 @@ public final class Workflows {
     }
   }
 
-  /** Whether a run is going. */
+  /**
+   * Whether a run is going.
+   *
+   * @return whether a run is going
+   */
   public boolean isRunning() {
     return runLock.isLocked();
   }
 
-  /** The snapshot of the last successful collect, or the initial one; empty before either. */
+  /**
+   * The snapshot of the last successful collect, or the initial one; empty before either.
+   *
+   * @return the current snapshot, or empty
+   */
   public Optional<Inventory> current() {
     return Optional.ofNullable(current.get());
   }
 
-  /** The state store the runs plan and clean with. */
+  /**
+   * The state store the runs plan and clean with.
+   *
+   * @return the state store
+   */
   public StateStore state() {
     return state;
   }
 
-  /** The last runs (at most the history size), oldest first. */
+  /**
+   * The last runs (at most the history size), oldest first.
+   *
+   * @return the last results
+   */
   public List<WorkflowResult> history() {
     synchronized (history) {
       return List.copyOf(history);
     }
   }
 
-  /** The last runs of one workflow, oldest first. */
+  /**
+   * The last runs of one workflow, oldest first.
+   *
+   * @param name the workflow's name
+   * @return the last results of that workflow
+   */
   public List<WorkflowResult> history(String name) {
     Workflow workflow = resolve(name);
     return history().stream().filter(r -> r.workflow().equals(workflow.id())).toList();
   }
 
-  /** Adds a listener for the next announcements (for example a job added at run time). */
+  /**
+   * Adds a listener for the next announcements (for example a job added at run time).
+   *
+   * @param listener the listener
+   */
   public void addListener(WorkflowListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Removes a listener; whether it was there. */
+  /**
+   * Removes a listener; whether it was there.
+   *
+   * @param listener the listener
+   * @return whether it was registered
+   */
   public boolean removeListener(WorkflowListener listener) {
     return listeners.remove(listener);
   }
@@ -352,25 +394,46 @@ public final class Workflows {
 
     private Builder() {}
 
-    /** Where the {@code collect} step gets new snapshots. */
+    /**
+     * Where the {@code collect} step gets new snapshots.
+     *
+     * @param collector the collector
+     * @return this builder
+     */
     public Builder collector(Collector collector) {
       this.collector = Objects.requireNonNull(collector, "collector");
       return this;
     }
 
-    /** The marks and cleanup progress; in memory unless set. */
+    /**
+     * The marks and cleanup progress; in memory unless set.
+     *
+     * @param state the state store
+     * @return this builder
+     */
     public Builder state(StateStore state) {
       this.state = Objects.requireNonNull(state, "state");
       return this;
     }
 
-    /** The cleanup configuration, read once per run at {@code cleanup_plan} (so changes apply to the next run). */
+    /**
+     * The cleanup configuration, read once per run at {@code cleanup_plan} (so changes apply to the
+     * next run).
+     *
+     * @param cleanupConfig gives the configuration of each run
+     * @return this builder
+     */
     public Builder cleanupConfig(Supplier<CleanupConfig> cleanupConfig) {
       this.cleanupConfig = Objects.requireNonNull(cleanupConfig, "cleanupConfig");
       return this;
     }
 
-    /** A fixed cleanup configuration. */
+    /**
+     * A fixed cleanup configuration.
+     *
+     * @param cleanupConfig the configuration
+     * @return this builder
+     */
     public Builder cleanupConfig(CleanupConfig cleanupConfig) {
       Objects.requireNonNull(cleanupConfig, "cleanupConfig");
       this.cleanupConfig = () -> cleanupConfig;
@@ -381,6 +444,9 @@ public final class Workflows {
      * Builds the executor for each run from that run's configuration; without this, {@code
      * CleanupExecutor.builder().config(config).clock(clock).build()} (cleaners found with
      * ServiceLoader).
+     *
+     * @param factory builds a run's executor from its configuration
+     * @return this builder
      */
     // Both overloads take a one-method interface; a lambda argument is told apart by what its body
     // returns (an executor here, a report for CleanupExecutor.run), which javac cannot know when it
@@ -394,6 +460,9 @@ public final class Workflows {
     /**
      * One executor for every run. Its own configuration decides dry run; the {@link
      * #cleanupConfig} still decides whether the {@code cleanup} step runs it.
+     *
+     * @param executor the executor
+     * @return this builder
      */
     @SuppressWarnings("overloads") // see executor(Function) above
     public Builder executor(CleanupExecutor executor) {
@@ -402,19 +471,34 @@ public final class Workflows {
       return this;
     }
 
-    /** The clock for run, step and event times; the system clock unless set. */
+    /**
+     * The clock for run, step and event times; the system clock unless set.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Makes run ids; random UUIDs unless set. */
+    /**
+     * Makes run ids; random UUIDs unless set.
+     *
+     * @param runIds makes each run's id
+     * @return this builder
+     */
     public Builder runIds(Supplier<String> runIds) {
       this.runIds = Objects.requireNonNull(runIds, "runIds");
       return this;
     }
 
-    /** How many runs {@link Workflows#history()} keeps; 100 unless set, at least 1. */
+    /**
+     * How many runs {@link Workflows#history()} keeps; 100 unless set, at least 1.
+     *
+     * @param historySize how many runs to keep
+     * @return this builder
+     */
     public Builder historySize(int historySize) {
       if (historySize < 1) {
         throw new IllegalArgumentException("historySize must be at least 1, got " + historySize);
@@ -423,19 +507,30 @@ public final class Workflows {
       return this;
     }
 
-    /** Adds a listener. */
+    /**
+     * Adds a listener.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public Builder listener(WorkflowListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
-    /** The snapshot a {@code cleanup} run uses before any collect. */
+    /**
+     * The snapshot a {@code cleanup} run uses before any collect.
+     *
+     * @param snapshot the initial snapshot
+     * @return this builder
+     */
     public Builder snapshot(Inventory snapshot) {
       this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
       return this;
     }
 
     /**
+     * @return the workflows
      * @throws NullPointerException without a collector
      */
     public Workflows build() {
