@@ -25,7 +25,11 @@ public enum EdgeType {
     this.label = label;
   }
 
-  /** The name used in fixtures and queries: {@code default}, {@code delete} or {@code iam}. */
+  /**
+   * The name used in fixtures and queries: {@code default}, {@code delete} or {@code iam}.
+   *
+   * @return the name used in fixtures and queries: {@code default}, {@code delete} or {@code iam}
+   */
   public String label() {
     return label;
   }

@@ -42,7 +42,13 @@ public final class GenericResource implements Resource {
     this.properties = Values.freezeMap(b.properties);
   }
 
-  /** Starts a resource with this graph id (also its resource id unless one is set) and kind. */
+  /**
+   * Starts a resource with this graph id (also its resource id unless one is set) and kind.
+   *
+   * @param id the graph id
+   * @param kind the kind name
+   * @return a new builder
+   */
   public static Builder builder(String id, String kind) {
     return new Builder(id, kind);
   }
@@ -186,6 +192,12 @@ public final class GenericResource implements Resource {
       return this;
     }
 
+    /**
+     * Sets the name, or clears it with {@code null}.
+     *
+     * @param name the name, or null
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = name;
       return this;

@@ -130,7 +130,11 @@ public final class Kind {
     return requiresGoneFirst;
   }
 
-  /** False for a kind that was discovered in data rather than declared by a module. */
+  /**
+   * False for a kind that was discovered in data rather than declared by a module.
+   *
+   * @return false for a kind that was discovered in data rather than declared by a module
+   */
   public boolean isDeclared() {
     return declared;
   }
@@ -220,7 +224,13 @@ public final class Kind {
       return this;
     }
 
-    /** Sets the factory that creates typed resources of this kind. */
+    /**
+     * Sets the factory that creates typed resources of this kind.
+     *
+     * @param <R> the type of resource the factory makes
+     * @param f the factory
+     * @return this builder
+     */
     public <R extends Resource> Builder factory(ResourceFactory<R> f) {
       this.factory = Objects.requireNonNull(f, "factory");
       return this;

@@ -200,7 +200,13 @@ public final class KindRegistry {
     return false;
   }
 
-  /** Whether {@code kind} is {@code base} or has it as a base, transitively. False if unknown. */
+  /**
+   * Whether {@code kind} is {@code base} or has it as a base, transitively.
+   *
+   * @param kind the kind name
+   * @param base the base kind name
+   * @return whether kind is base or below it; false if kind is unknown
+   */
   public boolean isSubkind(String kind, String base) {
     Set<String> l = lineage.get(kind);
     return l != null && l.contains(base);

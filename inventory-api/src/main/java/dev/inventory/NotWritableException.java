@@ -21,7 +21,11 @@ public final class NotWritableException extends IOException {
     this.file = file;
   }
 
-  /** The file that cannot be written. */
+  /**
+   * The file that cannot be written.
+   *
+   * @return the file that cannot be written
+   */
   public Path file() {
     return file;
   }

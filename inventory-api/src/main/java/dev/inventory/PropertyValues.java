@@ -75,7 +75,11 @@ public final class PropertyValues {
     return resourceId;
   }
 
-  /** The kind name. */
+  /**
+   * The kind name.
+   *
+   * @return the kind name
+   */
   public String kind() {
     return kind;
   }

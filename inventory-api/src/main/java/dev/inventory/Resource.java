@@ -21,6 +21,8 @@ public interface Resource {
    * The graph id: the node's key in an {@link Inventory}, in edges and in the state store, and
    * what {@code id(...)} matches in a query. For what this library collects it is the resource's
    * own id and stable across collects; in a Fix Inventory export it is Fix's node id, a hash.
+    *
+    * @return the graph id: the node's key in an {@link Inventory}, in edges and in the state store, and what {@code id(...)} matches in a query
    */
   String id();
 
@@ -36,7 +38,11 @@ public interface Resource {
     return id();
   }
 
-  /** The snake_case kind name, for example {@code aws_iam_access_key}. */
+  /**
+   * The snake_case kind name, for example {@code aws_iam_access_key}.
+   *
+   * @return the snake_case kind name, for example {@code aws_iam_access_key}
+   */
   String kind();
 
   /**

@@ -29,7 +29,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * DESIGN §9, cleanup: {@link CleanupExecutor} with {@link IamAccessKeyCleaner} against the loopback
+ * Cleanup: {@link CleanupExecutor} with {@link IamAccessKeyCleaner} against the loopback
  * {@link FakeIam} (fixed latency per call), deleting the keys the guide's clean query marks, at pool
  * sizes 1, 4, 16 and 64; then the same with a fraction of all calls answered {@code Throttling}.
  *

@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * DESIGN §9, collect: {@link IamCollector} against the loopback {@link FakeIam} with a fixed
+ * Collect: {@link IamCollector} against the loopback {@link FakeIam} with a fixed
  * latency per call, one account of generated users with one or two keys each.
  *
  * <p>Rows: (a) last use per key, (b) from the credential report, each at the default concurrency

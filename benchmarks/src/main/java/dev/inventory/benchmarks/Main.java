@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs the benchmarks of DESIGN §9 and prints one table to standard output, one row per
+ * Runs the benchmarks and prints one table to standard output, one row per
  * measurement ({@code row | size | ours | comparison | ratio | check}), plus the same as JSON.
  * Started by {@code benchmarks/run}; see {@link Options#USAGE}.
  *

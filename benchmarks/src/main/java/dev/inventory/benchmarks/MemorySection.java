@@ -24,7 +24,7 @@ final class MemorySection implements Section {
 
   @Override
   public String description() {
-    return "heap retained by a 1,000,000-resource snapshot (DESIGN §9: well under 1 GB)";
+    return "heap retained by a 1,000,000-resource snapshot (target: well under 1 GB)";
   }
 
   @Override

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * DESIGN §9: the query engine against DuckDB (in process) over the same generated organisation.
+ * The query engine against DuckDB (in process) over the same generated organisation.
  *
  * <p>Rows: (a) the guide's {@code count name} query, compiled once and run with its count; (a*) the
  * same as one command line, parsed and checked every time ({@code Commands.execute}), against
@@ -40,7 +40,7 @@ final class QuerySection implements Section {
 
   @Override
   public String description() {
-    return "query engine against DuckDB on the same organisation (DESIGN §9)";
+    return "query engine against DuckDB on the same organisation";
   }
 
   static String navigation(List<String> accountNames) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The guide "How to Clean Up AWS IAM Access Keys" (DESIGN §1.1, issue 3 "What it must show") end
+ * The guide "How to Clean Up AWS IAM Access Keys" end
  * to end on the demo organisation, through {@link Commands}, on several days.
  */
 class GuideCommandsTest {

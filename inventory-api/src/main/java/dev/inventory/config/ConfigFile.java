@@ -88,12 +88,20 @@ public final class ConfigFile {
     }
   }
 
-  /** The file. */
+  /**
+   * The file.
+   *
+   * @return the file
+   */
   public Path file() {
     return file;
   }
 
-  /** The top level: an object of sections. */
+  /**
+   * The top level: an object of sections.
+   *
+   * @return the top level: an object of sections
+   */
   public ConfigValue root() {
     return root;
   }

@@ -38,37 +38,65 @@ public final class ConfigValue {
     this.numberText = numberText;
   }
 
-  /** The dotted path of the key, for example {@code worker.cleanup}; empty for the top level. */
+  /**
+   * The dotted path of the key, for example {@code worker.cleanup}; empty for the top level.
+   *
+   * @return the dotted path of the key, for example {@code worker.cleanup}; empty for the top level
+   */
   public String path() {
     return path;
   }
 
-  /** The 1-based line where the value starts. */
+  /**
+   * The 1-based line where the value starts.
+   *
+   * @return the 1-based line where the value starts
+   */
   public int line() {
     return line;
   }
 
-  /** The 1-based column where the value starts. */
+  /**
+   * The 1-based column where the value starts.
+   *
+   * @return the 1-based column where the value starts
+   */
   public int column() {
     return column;
   }
 
-  /** The 1-based line of the key (the value's own for the top level and list items). */
+  /**
+   * The 1-based line of the key (the value's own for the top level and list items).
+   *
+   * @return the 1-based line of the key (the value's own for the top level and list items)
+   */
   public int keyLine() {
     return keyLine;
   }
 
-  /** The 1-based column of the key (the value's own for the top level and list items). */
+  /**
+   * The 1-based column of the key (the value's own for the top level and list items).
+   *
+   * @return the 1-based column of the key (the value's own for the top level and list items)
+   */
   public int keyColumn() {
     return keyColumn;
   }
 
-  /** Whether the value is null (also a key with nothing after it in YAML). */
+  /**
+   * Whether the value is null (also a key with nothing after it in YAML).
+   *
+   * @return whether the value is null (also a key with nothing after it in YAML)
+   */
   public boolean isNull() {
     return value == null;
   }
 
-  /** Whether the value is an object. */
+  /**
+   * Whether the value is an object.
+   *
+   * @return whether the value is an object
+   */
   public boolean isObject() {
     return value instanceof Map;
   }
@@ -205,7 +233,11 @@ public final class ConfigValue {
     return new ConfigException(path.isEmpty() ? null : path, file, keyLine, keyColumn, problem, null);
   }
 
-  /** What the value is, for messages: {@code an object}, {@code string "no"}, {@code number 2.5}, {@code null}. */
+  /**
+   * What the value is, for messages: {@code an object}, {@code string "no"}, {@code number 2.5}, {@code null}.
+   *
+   * @return what the value is, for messages: {@code an object}, {@code string "no"}, {@code number 2.5}, {@code null}
+   */
   public String describe() {
     if (value == null) {
       return "null";

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN §5.3: deactivate first, delete after the grace period on a later run, never a key found active again. */
+/** The deactivate_then_delete strategy: deactivate first, delete after the grace period on a later run, never a key found active again. */
 class DeactivateThenDeleteTest {
   private final TestOrg org = TestOrg.build();
   private final StateStore state = StateStore.inMemory();

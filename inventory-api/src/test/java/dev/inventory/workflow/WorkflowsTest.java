@@ -75,7 +75,7 @@ class WorkflowsTest {
     Workflows workflows = workflows(collector, CleanupConfig.defaults()).listener(listener).build();
     // WHEN collect_and_cleanup runs
     WorkflowResult result = workflows.run("collect_and_cleanup");
-    // THEN each step was announced before it ran, in DESIGN §6 order
+    // THEN each step was announced before it ran, in the workflow's step order
     assertThat(log).containsExactly("started run-1 collect_and_cleanup", "pre_collect", "collect", "collector runs",
         "post_collect", "pre_cleanup_plan", "cleanup_plan", "post_cleanup_plan", "pre_cleanup", "cleanup",
         "post_cleanup", "ended run-1");

@@ -8,7 +8,7 @@ import dev.inventory.query.parse.QueryParser;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fluent/parsed parity (DESIGN §4.5): whatever the DSL builds prints as text that the parser reads
+ * Fluent/parsed parity: whatever the DSL builds prints as text that the parser reads
  * back to an equal AST, which prints the same text again.
  */
 class FluentParsedParityPropertiesTest {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.inventory.Inventory;
 import org.junit.jupiter.api.Test;
 
-/** Navigation: direction, edge types, depth ranges, dedup and order (DESIGN §4.2). */
+/** Navigation: direction, edge types, depth ranges, dedup and order. */
 class NavigationTest {
   private final Inventory inv = small();
   private final Inventory chain = chain(6); // n0 -> n1 -> ... -> n5

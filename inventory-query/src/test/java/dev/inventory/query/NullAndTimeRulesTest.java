@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * One row per rule of DESIGN §4.2 on nulls and synthetic times. In {@link EngineFixtures#small()}
+ * One row per rule of the query language on nulls and synthetic times. In {@link EngineFixtures#small()}
  * node c has no name and no times, a has {@code owner: null}; a was last accessed 100 days ago and
  * created 400 days ago, b 10 and 20 days ago; only a has an mtime (2 days ago).
  */

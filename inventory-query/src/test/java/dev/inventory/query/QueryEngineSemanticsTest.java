@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The term semantics of DESIGN §4.2 on a small hand-made inventory (see {@link EngineFixtures#small()}). */
+/** The meaning of each term on a small hand-made inventory (see {@link EngineFixtures#small()}). */
 class QueryEngineSemanticsTest {
   private final Inventory inv = small();
 

@@ -195,7 +195,7 @@ class SearchTest {
     // GIVEN the common cleanup policy
     Search search = Search.of(AccessKey.class).where(unusedFor(days(90)));
 
-    // WHEN / THEN it is the DESIGN §4.5 text, parenthesised inside the kind's 'and'
+    // WHEN / THEN it is the guide's text, parenthesised inside the kind's 'and'
     assertSameAsText(search,
         "is(access_key) and ((last_use == used and last_access > 90days) or (last_use == never and age > 90days))");
     assertThat(unusedFor(days(90)).term())

@@ -6,7 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import dev.inventory.query.parse.QueryParser;
 import org.junit.jupiter.api.Test;
 
-/** {@code parse(print(ast)).equals(ast)} for generated ASTs (DESIGN §4.2). */
+/** {@code parse(print(ast)).equals(ast)} for generated ASTs: every AST prints to text that reads back equal. */
 class RoundTripPropertyTest {
 
   @Test

@@ -12,7 +12,7 @@ import org.quicktheories.generators.Generate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The parser returns an AST or throws {@link QuerySyntaxException}, for any input (DESIGN §4.4),
+ * The parser returns an AST or throws {@link QuerySyntaxException}, for any input,
  * and every error points inside the text.
  */
 class ParserRobustnessPropertyTest {
