@@ -7,7 +7,10 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Where the shell's command lines come from: standard input, line by line. */
+/**
+ * Where the shell's command lines come from: piped standard input, line by line. At a terminal the
+ * shell uses {@link TerminalInput} instead, which edits lines, keeps a history and completes.
+ */
 class LineInput implements AutoCloseable {
   /** Standard input could not be read. */
   static final class InputException extends RuntimeException {
@@ -33,8 +36,8 @@ class LineInput implements AutoCloseable {
     return new LineInput(in, out, false);
   }
 
-  /** A terminal: a prompt before each line. */
-  static LineInput terminal(InputStream in, PrintStream out) {
+  /** A prompt before each line, but no line editing: for a terminal that line editing cannot drive. */
+  static LineInput prompting(InputStream in, PrintStream out) {
     return new LineInput(in, out, true);
   }
 

@@ -288,7 +288,9 @@ public final class Shell {
 
   /** Reads and runs lines until end of input (scheduled jobs run meanwhile); at a terminal errors do not stop the loop. */
   private int readLoop(InputStream in, boolean terminal) {
-    LineInput input = terminal ? LineInput.terminal(in, out) : LineInput.plain(in, out);
+    LineInput input = !terminal ? LineInput.plain(in, out)
+        : in == System.in ? TerminalInput.open(out, TerminalInput.completions(commandNames(), inventory.kinds()))
+        : LineInput.prompting(in, out);
     jobs.start(input::printAbove);
     try (input) {
       if (terminal) {
