@@ -8,7 +8,8 @@ import java.util.List;
  *
  * <p>{@code resource} declares the properties every node has: {@code id}, {@code kind}, {@code
  * name}, {@code tags}, {@code ctime}, {@code mtime}, {@code atime}. {@code access_key} adds {@code
- * access_key_status} and {@code last_use}.
+ * access_key_status} and {@code last_use}. {@code user} declares that its access keys must be gone
+ * before it is cleaned ({@link Kind#requiresGoneFirst()}), for every user kind.
  */
 public final class BaseKinds {
   public static final String RESOURCE = "resource";
@@ -37,7 +38,8 @@ public final class BaseKinds {
         Kind.builder(CLOUD, Cloud.class).build(),
         Kind.builder(ACCOUNT, Account.class).build(),
         Kind.builder(REGION, Region.class).build(),
-        Kind.builder(USER, User.class).build(),
+        // IAM refuses to delete a user that still owns access keys, and a user without its keys is the goal.
+        Kind.builder(USER, User.class).requiresGoneFirst(ACCESS_KEY).build(),
         Kind.builder(GROUP, Group.class).build(),
         Kind.builder(ROLE, Role.class).build(),
         Kind.builder(ACCESS_KEY, AccessKey.class)

@@ -3,10 +3,12 @@ package dev.inventory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +35,7 @@ public final class Kind {
   private final Map<String, Property<?>> properties;
   private final ResourceFactory<?> factory;
   private final boolean declared;
+  private final Set<String> requiresGoneFirst;
 
   private Kind(Builder b) {
     this.name = b.name;
@@ -41,6 +44,7 @@ public final class Kind {
     this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
     this.factory = b.factory;
     this.declared = b.declared;
+    this.requiresGoneFirst = Collections.unmodifiableSet(new LinkedHashSet<>(b.requiresGoneFirst));
   }
 
   /** Starts the declaration of a kind whose resources are of {@code javaType}. */
@@ -84,6 +88,18 @@ public final class Kind {
     return Optional.ofNullable(factory);
   }
 
+  /**
+   * The kinds of {@code default}-edge successors that must be gone before a resource of this kind
+   * can be cleaned, as this kind declares them itself (for {@code user}: {@code access_key}); a
+   * successor counts when its kind is one of these or a subkind. {@link
+   * KindRegistry#requiresGoneFirst(String)} adds what the bases declare.
+   *
+   * @return the declared kinds, in declaration order
+   */
+  public Set<String> requiresGoneFirst() {
+    return requiresGoneFirst;
+  }
+
   /** False for a kind that was discovered in data rather than declared by a module. */
   public boolean isDeclared() {
     return declared;
@@ -102,6 +118,7 @@ public final class Kind {
     private final Map<String, Property<?>> properties = new LinkedHashMap<>();
     private ResourceFactory<?> factory;
     private boolean declared = true;
+    private final Set<String> requiresGoneFirst = new LinkedHashSet<>();
 
     private Builder(String name, Class<? extends Resource> javaType) {
       this.name = Objects.requireNonNull(name, "name");
@@ -136,6 +153,25 @@ public final class Kind {
     /** Declares several properties. */
     public Builder properties(List<? extends Property<?>> list) {
       list.forEach(this::property);
+      return this;
+    }
+
+    /**
+     * Declares that a resource of this kind can be cleaned only once its {@code default}-edge
+     * successors of these kinds (or their subkinds) are gone, so cleanup orders them first and
+     * skips this resource while one is still there. Subkinds inherit the declaration.
+     *
+     * <pre>{@code
+     * Kind.builder("user", User.class).requiresGoneFirst("access_key").build();
+     * }</pre>
+     *
+     * @param kinds kind names
+     * @return this builder
+     */
+    public Builder requiresGoneFirst(String... kinds) {
+      for (String k : kinds) {
+        requiresGoneFirst.add(Objects.requireNonNull(k, "kind"));
+      }
       return this;
     }
 

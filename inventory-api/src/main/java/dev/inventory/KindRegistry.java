@@ -32,6 +32,7 @@ public final class KindRegistry {
   private final Map<String, Set<String>> lineage; // kind -> itself and all bases, nearest first
   private final Map<String, Set<String>> subkinds; // kind -> itself and all subkinds
   private final Map<String, Map<String, Property<?>>> properties; // kind -> all properties
+  private final Map<String, Set<String>> goneFirst; // kind -> declared by it and its bases
 
   private KindRegistry(Map<String, Kind> kinds) {
     this.kinds = Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
@@ -64,6 +65,13 @@ public final class KindRegistry {
     this.lineage = freezeSets(lin);
     this.subkinds = freezeSets(sub);
     this.properties = Collections.unmodifiableMap(props);
+    Map<String, Set<String>> gone = new HashMap<>();
+    lin.forEach((kind, bases) -> {
+      Set<String> all = new LinkedHashSet<>();
+      bases.forEach(b -> all.addAll(kinds.get(b).requiresGoneFirst()));
+      gone.put(kind, all);
+    });
+    this.goneFirst = freezeSets(gone);
   }
 
   /**
@@ -125,6 +133,45 @@ public final class KindRegistry {
   /** The kind itself and all kinds that have it as a base, transitively. */
   public Set<String> subkinds(String kind) {
     return require(subkinds, kind);
+  }
+
+  /**
+   * The kinds of {@code default}-edge successors that must be gone before a resource of {@code
+   * kind} is cleaned: what the kind and all its bases declare with {@link
+   * Kind.Builder#requiresGoneFirst(String...)}.
+   *
+   * @param kind a known kind
+   * @return the kinds, nearest declaration first; empty when none is declared
+   * @throws IllegalArgumentException for an unknown kind
+   */
+  public Set<String> requiresGoneFirst(String kind) {
+    return require(goneFirst, kind);
+  }
+
+  /**
+   * Whether a resource of {@code kind} must wait for a {@code default}-edge successor of {@code
+   * successorKind}: the successor's kind is, or is a subkind of, a kind in {@link
+   * #requiresGoneFirst(String)}. False when either kind is unknown.
+   *
+   * @param kind the kind of the resource to clean
+   * @param successorKind the kind of one of its {@code default}-edge successors
+   * @return whether that successor must be gone first
+   */
+  public boolean mustWaitFor(String kind, String successorKind) {
+    Set<String> required = goneFirst.get(kind);
+    if (required == null || required.isEmpty()) {
+      return false;
+    }
+    Set<String> l = lineage.get(successorKind);
+    if (l == null) {
+      return false;
+    }
+    for (String r : required) {
+      if (l.contains(r)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code kind} is {@code base} or has it as a base, transitively. False if unknown. */

@@ -1,7 +1,11 @@
 package dev.inventory.cleanup;
 
 import dev.inventory.cleanup.internal.ConfigFileReader;
+import dev.inventory.Suggestions;
+import dev.inventory.config.ConfigFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -14,12 +18,14 @@ import java.util.OptionalInt;
  *   <caption>keys</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@code cleanup}</td><td>{@code false}</td><td>run cleanup at the workflow's cleanup
- *       step; while false, an executor only ever runs dry</td></tr>
+ *       step; while false, an executor refuses every run that is not a dry run ({@link
+ *       CleanupRefusedException}) and the workflow skips its cleanup step</td></tr>
  *   <tr><td>{@code cleanup_dry_run}</td><td>{@code true}</td><td>plan and report, call nothing
  *       that changes the cloud</td></tr>
  *   <tr><td>{@code cleanup_pool_size}</td><td>{@code 16}</td><td>threads per pass, at least 1</td></tr>
  *   <tr><td>{@code cleanup_max_resources}</td><td>none</td><td>refuse the whole run if the plan
- *       has more nodes; at least 0</td></tr>
+ *       has more nodes, before any cleaner call (a dry run reports every node as skipped with the
+ *       reason); at least 0</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -28,8 +34,8 @@ import java.util.OptionalInt;
  * CleanupConfig changed = fromFile.with("cleanup_dry_run", "false");   // config set worker ...
  * }</pre>
  *
- * A file holds the keys in a {@code worker} section; other top-level sections are left to other
- * readers:
+ * A file holds the keys in a {@code worker} section; any other top-level section is an error
+ * unless the caller names it ({@link #load(Path, Collection)}):
  *
  * <pre>
  * worker:
@@ -90,15 +96,61 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
   }
 
   /**
+   * This configuration with only {@code cleanup_dry_run} changed, as a shell's {@code --dry-run}
+   * or {@code --no-dry-run} option asks: every other key, {@code cleanup} and {@code
+   * cleanup_max_resources} among them, keeps its value, so the option can never enable a cleanup
+   * that the configuration disables.
+   *
+   * @param dryRun whether the run only plans and reports
+   * @return the changed copy (this configuration when nothing changes)
+   */
+  public CleanupConfig withDryRun(boolean dryRun) {
+    return dryRun == this.dryRun ? this : new CleanupConfig(cleanup, dryRun, poolSize, maxResources);
+  }
+
+  /**
    * Reads the {@code worker} section of a YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json})
    * file; keys it does not set keep their defaults, and a file without the section gives the
-   * defaults. Other top-level sections are ignored.
+   * defaults. The file may hold no other section: a misspelled {@code workr:} would otherwise be
+   * ignored silently, and cleanup would run with the defaults. A file shared with other readers
+   * names their sections with {@link #load(Path, Collection)}.
    *
-   * @throws ConfigException naming the file, the line and the key, for an unknown key, a value of
-   *     the wrong type or out of range, a duplicate key, text that is not YAML or JSON, or a file
-   *     that cannot be read
+   * @param file the configuration file
+   * @return the configuration
+   * @throws ConfigException naming the file, the line and column and the key, for an unknown
+   *     section or key (with the closest known name), a value of the wrong type or out of range, a
+   *     duplicate key, text that is not YAML or JSON, or a file that cannot be read
    */
   public static CleanupConfig load(Path file) {
+    return load(file, List.of());
+  }
+
+  /**
+   * As {@link #load(Path)}, for a file that also holds sections for other readers.
+   *
+   * @param file the configuration file
+   * @param otherSections the other sections the file may hold besides {@code worker}
+   * @return the configuration
+   * @throws ConfigException as {@link #load(Path)}
+   */
+  public static CleanupConfig load(Path file, Collection<String> otherSections) {
+    ConfigFile config = ConfigFile.read(Objects.requireNonNull(file, "file"));
+    List<String> known = new ArrayList<>();
+    known.add(SECTION);
+    known.addAll(otherSections);
+    config.checkSections(known);
+    return from(config);
+  }
+
+  /**
+   * The {@code worker} section of a configuration file that was already read (its sections are not
+   * checked here: {@link ConfigFile#checkSections(Collection)} does that).
+   *
+   * @param file the file
+   * @return the configuration
+   * @throws ConfigException for an unknown key or a value of the wrong type or out of range
+   */
+  public static CleanupConfig from(ConfigFile file) {
     return ConfigFileReader.read(Objects.requireNonNull(file, "file"), DEFAULTS);
   }
 
@@ -122,7 +174,8 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
           ? toBuilder().noMaxResources().build()
           : toBuilder().maxResources(parseInt(key, v, 0, "an integer of at least 0 or none")).build();
       default -> throw new ConfigException(key, null, 0, 0,
-          "unknown key in section " + SECTION + "; known keys: " + String.join(", ", KEYS), null);
+          "unknown key in section " + SECTION + Suggestions.didYouMean(key, KEYS) + "; known keys: "
+              + String.join(", ", KEYS), null);
     };
   }
 

@@ -19,12 +19,22 @@ import java.util.Objects;
  * default implementation, which:
  *
  * <ul>
- *   <li>refuses the whole run, before any call, when the plan is larger than {@code
- *       cleanup_max_resources} ({@link CleanupException});
+ *   <li>obeys its {@link CleanupConfig} whoever calls it (the Java API, a shell, a workflow, a
+ *       scheduler): a run that is not a dry run while {@code cleanup} is false is refused before
+ *       anything happens, with a {@link CleanupRefusedException} that says how to enable it;
+ *   <li>refuses the whole real run, before any cleaner call (refresh included) and any state
+ *       change, when the plan is larger than {@code cleanup_max_resources} ({@link
+ *       CleanupRefusedException}). A dry run over the cap previews exactly that: it calls no
+ *       cleaner either, reports every node as {@code skipped} with the reason, and says so in a
+ *       note;
  *   <li>runs each pass on a fresh pool of {@code cleanup_pool_size} threads; a pass starts when the
- *       previous one is done, and a node whose delete-edge dependencies were not removed is skipped;
- *   <li>in a dry run (the default, and always while {@code cleanup} is false) only refreshes: no
- *       delete, no deactivate, no state change;
+ *       previous one is done;
+ *   <li>cleans a node only when every node that must be gone before it is gone, or was cleaned
+ *       earlier in this run: its {@code delete}-edge successors and the {@code default}-edge
+ *       successors of the kinds its kind declares with {@link
+ *       dev.inventory.Kind.Builder#requiresGoneFirst(String...)} (a user's access keys), marked or
+ *       not. Otherwise it is {@code skipped}, naming the nodes still there;
+ *   <li>in a dry run (the default) only refreshes: no delete, no deactivate, no state change;
  *   <li>for each node re-reads its state (protected now, no longer marked: skipped), asks the kind's
  *       {@link Cleaner} to refresh it (gone: {@code already_gone}), skips it when it was used after
  *       the snapshot or its marking query no longer selects it (clearing the mark, as these reasons
@@ -61,12 +71,22 @@ public interface CleanupExecutor {
   /**
    * Runs a plan.
    *
-   * @throws CleanupException when the run is refused before any action (for example a plan larger
-   *     than {@code cleanup_max_resources}); failures of single nodes are outcomes in the report
+   * @param plan what to clean, from {@link #plan(Inventory, StateStore)}
+   * @return the outcome of every planned node
+   * @throws CleanupRefusedException when the run is refused before any action: a real run while
+   *     {@code cleanup} is false, or a real run over {@code cleanup_max_resources}; failures of
+   *     single nodes are outcomes in the report
    */
   CleanupReport run(CleanupPlan plan);
 
-  /** Plans and runs. */
+  /**
+   * Plans and runs.
+   *
+   * @param snapshot the resources
+   * @param state the marks
+   * @return the outcome of every planned node
+   * @throws CleanupRefusedException as {@link #run(CleanupPlan)}
+   */
   default CleanupReport run(Inventory snapshot, StateStore state) {
     return run(plan(snapshot, state));
   }

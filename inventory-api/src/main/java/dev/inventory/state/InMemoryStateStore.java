@@ -1,9 +1,12 @@
 package dev.inventory.state;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /** A {@link StateStore} in memory; every operation holds one lock, so updates never interleave. */
@@ -44,6 +47,25 @@ final class InMemoryStateStore implements StateStore {
     replacement.forEach((id, s) -> put(copy, id, s));
     states.clear();
     states.putAll(copy);
+  }
+
+  @Override
+  public synchronized Set<String> importAbsent(Map<String, NodeState> imported) {
+    return addAbsent(states, imported);
+  }
+
+  /** Adds to {@code map} the non-empty states of ids it does not hold; the ids added, sorted. */
+  static Set<String> addAbsent(Map<String, NodeState> map, Map<String, NodeState> imported) {
+    Objects.requireNonNull(imported, "states");
+    Set<String> added = new TreeSet<>();
+    imported.forEach((id, s) -> {
+      Objects.requireNonNull(s, "state");
+      if (!s.isEmpty() && !map.containsKey(Objects.requireNonNull(id, "id"))) {
+        added.add(id);
+      }
+    });
+    added.forEach(id -> map.put(id, imported.get(id)));
+    return Collections.unmodifiableSet(added);
   }
 
   static void put(Map<String, NodeState> map, String id, NodeState state) {

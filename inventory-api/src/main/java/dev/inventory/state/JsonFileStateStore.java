@@ -1,18 +1,15 @@
 package dev.inventory.state;
 
-import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
-import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static java.nio.file.StandardOpenOption.CREATE;
-import static java.nio.file.StandardOpenOption.CREATE_NEW;
-import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
 
+import dev.inventory.internal.AtomicFiles;
+import dev.inventory.internal.IoErrors;
+import dev.inventory.internal.NotWritableException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,18 +17,20 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * A {@link StateStore} kept in one JSON file (format: {@link StateFileFormat}).
@@ -54,6 +53,10 @@ import java.util.regex.Pattern;
  *       update}, {@code updateAll} or {@code replaceAll}: two writes within one tick of the file
  *       system's clock, of equal size, can look unchanged, so writes compare the bytes instead.
  *   <li>A corrupt file is never replaced: opening it, or a change once it became corrupt, fails.
+ *   <li>A file that cannot be written (read-only, a directory, in a missing or read-only
+ *       directory) is refused when the store opens, before anything reads marks from it, and never
+ *       replaced. The file keeps its permissions and owner across writes; a new one is created
+ *       with mode {@code 600}. Writing goes through {@link AtomicFiles}.
  * </ul>
  *
  * <p>A change function must not write to a store (this or another on the same file): that would
@@ -61,14 +64,6 @@ import java.util.regex.Pattern;
  * file is left in place, since deleting it would let two writers lock two different files.
  */
 final class JsonFileStateStore implements StateStore {
-
-  /** Test seam: runs after the temp file is written and synced, before it replaces the file. */
-  @FunctionalInterface
-  interface WriteHook {
-    WriteHook NONE = temp -> {};
-
-    void beforeRename(Path temp) throws IOException;
-  }
 
   /**
    * What all stores of this JVM on one state file share. The lock: a second {@link
@@ -83,10 +78,9 @@ final class JsonFileStateStore implements StateStore {
   private final Path file;
   private final Path directory;
   private final Path lockFile;
-  private final Pattern tempName;
   private final ReentrantLock jvmLock;
   private final AtomicLong jvmWrites;
-  private final WriteHook hook;
+  private final AtomicFiles.BeforeMove hook;
 
   // Guarded by this: the content last read from or written to the file.
   private Map<String, NodeState> states;
@@ -95,11 +89,10 @@ final class JsonFileStateStore implements StateStore {
   private byte[] digest;
   private boolean leftoversRemoved;
 
-  private JsonFileStateStore(Path file, Path directory, Path lockKey, WriteHook hook) {
+  private JsonFileStateStore(Path file, Path directory, Path lockKey, AtomicFiles.BeforeMove hook) {
     this.file = file;
     this.directory = directory;
     this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
-    this.tempName = Pattern.compile(Pattern.quote(file.getFileName().toString()) + "\\.tmp-[0-9]+");
     SharedFile shared = SHARED.computeIfAbsent(lockKey, k -> new SharedFile(new ReentrantLock(), new AtomicLong()));
     this.jvmLock = shared.lock();
     this.jvmWrites = shared.writes();
@@ -108,33 +101,40 @@ final class JsonFileStateStore implements StateStore {
 
   /** Opens the store on {@code file}, reading it fully if it exists. */
   static JsonFileStateStore open(Path file) {
-    return open(file, WriteHook.NONE);
+    return open(file, AtomicFiles.BeforeMove.NONE);
   }
 
-  static JsonFileStateStore open(Path file, WriteHook hook) {
+  static JsonFileStateStore open(Path file, AtomicFiles.BeforeMove hook) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(hook, "hook");
     Path absolute = file.toAbsolutePath().normalize();
     Path directory = absolute.getParent();
     if (directory == null || absolute.getFileName() == null) {
-      throw new StateException("Cannot open state file " + file + ": not a path to a file");
+      throw new StateException("state file " + file + " is not a path to a file: cannot keep marks there "
+          + "(give the path of a file or another --state file)");
     }
-    if (!Files.isDirectory(directory)) {
-      throw new StateException("Cannot open state file " + absolute + ": its directory " + directory
-          + " does not exist; create it first");
+    // Before any command runs: a store that can read but not write would lose every mark made.
+    Optional<AtomicFiles.Unwritable> unwritable = AtomicFiles.whyNotWritable(absolute);
+    if (unwritable.isPresent()) {
+      throw notWritable(absolute, unwritable.get());
     }
     Path lockKey;
     try {
       // The real path, so that two spellings of one file (a symlinked directory) share one lock.
       lockKey = directory.toRealPath().resolve(absolute.getFileName());
     } catch (IOException e) {
-      throw new StateException("Cannot open state file " + absolute + ": " + e, e);
+      throw new StateException("cannot open state file " + absolute + ": " + IoErrors.describe(e), e);
     }
     JsonFileStateStore store = new JsonFileStateStore(absolute, directory, lockKey, hook);
     synchronized (store) {
       store.load();
     }
     return store;
+  }
+
+  private static StateException notWritable(Path file, AtomicFiles.Unwritable why) {
+    return new StateException("state file " + file + " " + why.phrase() + ": cannot keep marks there ("
+        + why.remedy() + " or give another --state file)");
   }
 
   @Override
@@ -186,6 +186,15 @@ final class JsonFileStateStore implements StateStore {
   }
 
   @Override
+  public Set<String> importAbsent(Map<String, NodeState> imported) {
+    Objects.requireNonNull(imported, "states");
+    Map<String, NodeState> copy = new TreeMap<>(imported);
+    List<Set<String>> added = new ArrayList<>(1);
+    write(current -> added.add(InMemoryStateStore.addAbsent(current, copy)));
+    return added.get(0);
+  }
+
+  @Override
   public String toString() {
     return "JsonFileStateStore[" + file + "]";
   }
@@ -211,7 +220,8 @@ final class JsonFileStateStore implements StateStore {
       }
     } catch (IOException e) {
       // Only opening, locking or unlocking the lock file throws IOException here.
-      throw new StateException("Cannot lock state file " + file + " through " + lockFile + ": " + e, e);
+      throw new StateException("cannot lock state file " + file + " through " + lockFile + ": "
+          + IoErrors.describe(e), e);
     } finally {
       jvmLock.unlock();
     }
@@ -258,58 +268,19 @@ final class JsonFileStateStore implements StateStore {
   private void persist(Map<String, NodeState> next) {
     removeLeftoverTempFiles();
     byte[] bytes = StateFileFormat.write(next);
-    Path temp = null;
-    boolean renamed = false;
     try {
-      temp = writeTemp(bytes);
-      hook.beforeRename(temp);
-      Files.move(temp, file, ATOMIC_MOVE, REPLACE_EXISTING);
-      renamed = true;
+      AtomicFiles.write(file, out -> out.write(bytes), hook);
+    } catch (NotWritableException e) {
+      throw notWritable(file, AtomicFiles.whyNotWritable(file)
+          .orElse(new AtomicFiles.Unwritable(e.getMessage(), "make it writable")));
     } catch (IOException e) {
-      throw new StateException("Cannot write state file " + file + "; it keeps its previous content: " + e, e);
-    } finally {
-      if (!renamed && temp != null) {
-        deleteQuietly(temp);
-      }
+      throw new StateException("cannot write state file " + file + ": " + IoErrors.describe(e)
+          + "; it keeps its previous content", e);
     }
-    syncDirectory();
     states = next;
     digest = sha256(bytes);
     seenWrites = jvmWrites.incrementAndGet();
     stamp = stamp();
-  }
-
-  private Path writeTemp(byte[] bytes) throws IOException {
-    while (true) {
-      Path temp = file.resolveSibling(
-          file.getFileName() + ".tmp-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()));
-      FileChannel channel;
-      try {
-        channel = FileChannel.open(temp, CREATE_NEW, WRITE);
-      } catch (FileAlreadyExistsException e) {
-        continue; // another writer's temp file (or a leftover) has this name: draw another
-      }
-      try (channel) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      } catch (IOException e) {
-        deleteQuietly(temp);
-        throw e;
-      }
-      return temp;
-    }
-  }
-
-  /** Makes the rename durable; some platforms cannot open a directory, and then there is nothing to do. */
-  private void syncDirectory() {
-    try (FileChannel dir = FileChannel.open(directory, READ)) {
-      dir.force(true);
-    } catch (IOException e) {
-      // Not supported here (for example on Windows); the rename itself has happened.
-    }
   }
 
   /**
@@ -321,7 +292,7 @@ final class JsonFileStateStore implements StateStore {
       return;
     }
     leftoversRemoved = true;
-    DirectoryStream.Filter<Path> leftover = p -> tempName.matcher(p.getFileName().toString()).matches();
+    DirectoryStream.Filter<Path> leftover = p -> AtomicFiles.isTempFileOf(file, p);
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, leftover)) {
       for (Path p : stream) {
         deleteQuietly(p);
@@ -337,7 +308,7 @@ final class JsonFileStateStore implements StateStore {
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
-      throw new StateException("Cannot read state file " + file + ": " + e, e);
+      throw new StateException("cannot read state file " + file + ": " + IoErrors.describe(e), e);
     }
   }
 
@@ -348,7 +319,7 @@ final class JsonFileStateStore implements StateStore {
     } catch (NoSuchFileException e) {
       return FileStamp.MISSING;
     } catch (IOException e) {
-      throw new StateException("Cannot read state file " + file + ": " + e, e);
+      throw new StateException("cannot read state file " + file + ": " + IoErrors.describe(e), e);
     }
   }
 

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import dev.inventory.PropertyValueException;
 import dev.inventory.Values;
+import dev.inventory.internal.IoErrors;
+import dev.inventory.internal.JsonErrors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,9 +105,9 @@ final class StateFileFormat {
     try (JsonParser p = JSON.createParser(content)) {
       return new Reader(p, file).root();
     } catch (JsonProcessingException e) {
-      throw corrupt(file, e.getLocation(), "not valid JSON: " + e.getOriginalMessage());
+      throw corrupt(file, e.getLocation(), "not valid JSON (" + JsonErrors.describe(e) + ")");
     } catch (IOException e) {
-      throw new StateException("Cannot read state file " + file + ": " + e.getMessage(), e);
+      throw new StateException("cannot read state file " + file + ": " + IoErrors.describe(e), e);
     }
   }
 
@@ -113,8 +115,8 @@ final class StateFileFormat {
     String where = at == null || at.getLineNr() < 1
         ? ""
         // Jackson reports the end of an empty input as column 0; people count from 1.
-        : " at line " + at.getLineNr() + ", column " + Math.max(1, at.getColumnNr());
-    return new StateException("State file " + file + " is corrupt" + where + ": " + what + "; it is left unchanged");
+        : ", line " + at.getLineNr() + ", column " + Math.max(1, at.getColumnNr());
+    return new StateException("state file " + file + where + ": " + what + "; it is left unchanged");
   }
 
   /** One pass over the tokens of one file. */

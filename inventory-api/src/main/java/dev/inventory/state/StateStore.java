@@ -3,6 +3,7 @@ package dev.inventory.state;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,6 +45,23 @@ public interface StateStore {
   void replaceAll(Map<String, NodeState> states);
 
   /**
+   * Atomically adds the states of nodes this store knows nothing about yet, as one write; a node
+   * that already has a state here keeps it, whatever {@code states} says (empty states are
+   * ignored). This is how marks exported with a fixture come back without overwriting newer marks
+   * in a state file:
+   *
+   * <pre>{@code
+   * StateStore state = StateStore.jsonFile(Path.of("state.json"));
+   * Set<String> added = state.importAbsent(fixture.state());   // or fixture.loadStateInto(state)
+   * }</pre>
+   *
+   * @param states states by node id
+   * @return the ids whose state was added, sorted
+   * @throws StateException when a durable store cannot write; then nothing is added
+   */
+  Set<String> importAbsent(Map<String, NodeState> states);
+
+  /**
    * A durable store kept in one JSON file, {@code {"version": 1, "nodes": {"<node id>": {"desired":
    * {...}, "metadata": {...}}}}}: the sections as {@link NodeState#desired()} and {@link
    * NodeState#metadata()} give them, times as ISO-8601 UTC text, nodes sorted by id, pretty-printed
@@ -64,10 +82,20 @@ public interface StateStore {
    * modification time or size shows them, at the latest after this store's next {@code update}.
    * A change function must not write to the store.
    *
+   * <p>The file must be writable, and this is checked now, before any command runs: a read-only
+   * file (no write permission for this user, or none for anyone, which root respects too), a
+   * directory, a missing directory or one that is not writable is a {@link StateException} such
+   * as {@code state file /x/ro.json is read-only: cannot keep marks there (make it writable or give
+   * another --state file)}, and nothing is changed. Each write keeps the file's permissions and
+   * owner; a file the store creates gets mode {@code 600} ({@code rw-------}) where the file system
+   * is POSIX.
+   *
    * @param file the state file; its directory must exist
-   * @throws StateException if the directory does not exist, or the file cannot be read or is not a
-   *     valid state file: the message names the file, the line and column and what was expected.
-   *     Such a file is never overwritten.
+   * @return the store
+   * @throws StateException if the file cannot be written (see above), cannot be read, or is not a
+   *     valid state file ({@code state file X, line L, column C: not valid JSON (...)}): the
+   *     message names the file, the line and column and what was expected. Such a file is never
+   *     overwritten.
    */
   static StateStore jsonFile(Path file) {
     return JsonFileStateStore.open(file);

@@ -4,6 +4,7 @@ import dev.inventory.Inventory;
 import dev.inventory.cleanup.CleanupConfig;
 import dev.inventory.cleanup.CleanupExecutor;
 import dev.inventory.cleanup.CleanupPlan;
+import dev.inventory.cleanup.CleanupRefusedException;
 import dev.inventory.cleanup.CleanupReport;
 import dev.inventory.cleanup.Outcome;
 import dev.inventory.collect.CollectContext;
@@ -43,7 +44,10 @@ import org.slf4j.LoggerFactory;
  * snapshot (the previous one stays when the collector throws); {@code cleanup_plan} reads the
  * cleanup configuration, builds an executor for it and plans over the current snapshot and the
  * state; {@code cleanup} runs that plan only when {@code cleanup} is true in the configuration, and
- * otherwise is skipped with the message {@code cleanup is disabled (cleanup: false)}; the other
+ * otherwise is skipped with the message {@code cleanup is disabled (cleanup: false)}; a run the
+ * executor refuses ({@link CleanupRefusedException}: its own configuration disables cleanup, or the
+ * plan is over {@code cleanup_max_resources}) is a skipped step with the executor's message, and
+ * nothing was done; the other
  * steps have no work of their own. An exception from a listener or a step is recorded in the
  * {@link WorkflowResult} and the workflow continues.
  *
@@ -283,7 +287,13 @@ public final class Workflows {
       return done(WorkflowStep.CLEANUP, StepResult.Status.SKIPPED,
           "no cleanup plan: the cleanup_plan step did not plan", announced);
     }
-    run.report = run.executor.run(run.plan);
+    try {
+      run.report = run.executor.run(run.plan);
+    } catch (CleanupRefusedException e) {
+      // The executor enforces its configuration on every path; refused means nothing was done.
+      LOG.warn("cleanup step skipped: {}", e.getMessage());
+      return done(WorkflowStep.CLEANUP, StepResult.Status.SKIPPED, e.getMessage(), announced);
+    }
     return done(WorkflowStep.CLEANUP, StepResult.Status.OK, summary(run.report), announced);
   }
 

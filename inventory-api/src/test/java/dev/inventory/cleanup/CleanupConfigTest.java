@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +52,8 @@ class CleanupConfigTest {
           cleanup_pool_size: 16
           cleanup_max_resources: 100
         """);
-    // WHEN
-    CleanupConfig config = CleanupConfig.load(file);
+    // WHEN the reader is told about the other section
+    CleanupConfig config = CleanupConfig.load(file, List.of("core"));
     // THEN
     assertThat(config).isEqualTo(new CleanupConfig(true, false, 16, OptionalInt.of(100)));
   }
@@ -70,7 +71,22 @@ class CleanupConfigTest {
   @Test
   void should_give_the_defaults_for_a_file_without_a_worker_section() throws IOException {
     assertThat(CleanupConfig.load(write("empty.yml", ""))).isEqualTo(CleanupConfig.defaults());
-    assertThat(CleanupConfig.load(write("other.yml", "core: {x: 1}\n"))).isEqualTo(CleanupConfig.defaults());
+    assertThat(CleanupConfig.load(write("other.yml", "core: {x: 1}\n"), List.of("core")))
+        .isEqualTo(CleanupConfig.defaults());
+  }
+
+  @Test
+  void should_refuse_a_misspelled_section_naming_the_closest_one() throws IOException {
+    // WHEN
+    ConfigException e = loadError("worker.yaml", """
+        workr:
+          cleanup: true
+        """);
+    // THEN
+    assertThat(e.getMessage()).isEqualTo(dir.resolve("worker.yaml") + ":1:1: workr: unknown section "
+        + "(did you mean 'worker'?); known sections: worker");
+    assertThat(e.line()).hasValue(1);
+    assertThat(e.column()).hasValue(1);
   }
 
   @Test
@@ -79,12 +95,13 @@ class CleanupConfigTest {
     ConfigException e = loadError("worker.yaml", """
         worker:
           cleanup: true
-          cleanup_pool: 4
+          clenup_dry_run: false
         """);
     // THEN
-    assertThat(e.getMessage()).isEqualTo(dir.resolve("worker.yaml") + ":3:3: worker.cleanup_pool: unknown key; "
-        + "known keys: cleanup, cleanup_dry_run, cleanup_pool_size, cleanup_max_resources");
-    assertThat(e.key()).contains("worker.cleanup_pool");
+    assertThat(e.getMessage()).isEqualTo(dir.resolve("worker.yaml") + ":3:3: worker.clenup_dry_run: unknown key "
+        + "(did you mean 'cleanup_dry_run'?); known keys: cleanup, cleanup_dry_run, cleanup_pool_size, "
+        + "cleanup_max_resources");
+    assertThat(e.key()).contains("worker.clenup_dry_run");
     assertThat(e.file()).contains(dir.resolve("worker.yaml"));
     assertThat(e.line()).hasValue(3);
   }
@@ -127,12 +144,12 @@ class CleanupConfigTest {
     ConfigException broken = loadError("worker.json", "{\"worker\": {\"cleanup\": tru}}");
     ConfigException top = loadError("worker.yaml", "- worker\n");
     // THEN
-    assertThat(duplicate.getMessage()).contains("worker.yaml:3:").contains("Duplicate field 'cleanup'");
+    assertThat(duplicate.getMessage()).contains("worker.yaml:3:").contains("not valid YAML (duplicate key 'cleanup')");
     assertThat(duplicate.line()).hasValue(3);
-    assertThat(list.getMessage()).endsWith("worker.yaml:2:3: worker: expected an object of keys, got an array");
+    assertThat(list.getMessage()).endsWith("worker.yaml:2:3: worker: expected an object of keys, got a list");
     assertThat(broken.getMessage()).contains("worker.json:1:").contains("not valid JSON");
     assertThat(broken.line()).hasValue(1);
-    assertThat(top.getMessage()).endsWith("worker.yaml:1:1: expected an object with a worker section, got an array");
+    assertThat(top.getMessage()).endsWith("worker.yaml:1:1: expected an object of sections, got a list");
   }
 
   @Test

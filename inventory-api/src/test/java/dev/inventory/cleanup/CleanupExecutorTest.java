@@ -275,7 +275,7 @@ class CleanupExecutorTest {
     assertThat(users.calls).isEmpty();
     NodeResult r = report.node("user-1").orElseThrow();
     assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED);
-    assertThat(r.reason()).isEqualTo("waits for key-1 (delete edge), which was not removed: failed");
+    assertThat(r.reason()).isEqualTo("1 resource that must be gone first is still there: key-1");
     assertThat(state.get("user-1").isMarkedForCleanup()).isTrue();
   }
 
@@ -294,8 +294,10 @@ class CleanupExecutorTest {
         }).build();
     // WHEN / THEN
     assertThatThrownBy(() -> executor.run(org.inventory, state))
-        .isInstanceOf(CleanupException.class)
-        .hasMessage("cleanup refused: the plan has 26 nodes, more than cleanup_max_resources = 25; nothing was done");
+        .isInstanceOf(CleanupRefusedException.class)
+        .hasMessage("cleanup refused: the plan has 26 resources, more than cleanup_max_resources allows (25): nothing "
+            + "was changed. Mark fewer resources, or raise cleanup_max_resources in the worker section of the "
+            + "configuration file (or run 'config set worker cleanup_max_resources=26')");
     assertThat(keys.calls).isEmpty();
     assertThat(events).isEmpty();
     assertThat(state.all()).isEqualTo(before);
@@ -395,17 +397,74 @@ class CleanupExecutorTest {
   }
 
   @Test
-  void should_run_dry_while_cleanup_is_disabled_even_without_dry_run() {
+  void should_refuse_a_real_run_while_cleanup_is_disabled_and_change_nothing() {
     // GIVEN cleanup: false, cleanup_dry_run: false
     org.mark(state);
-    CleanupConfig config = REAL.toBuilder().cleanup(false).build();
+    Map<String, NodeState> before = state.all();
+    List<CleanupEvent> events = new java.util.ArrayList<>();
+    CleanupExecutor executor = executor(REAL.toBuilder().cleanup(false).build(), keys)
+        .listener(new CleanupListener() {
+          @Override
+          public void onEvent(CleanupEvent event) {
+            events.add(event);
+          }
+        }).build();
+    // WHEN / THEN refused before any call: no refresh either, no event, no state change
+    assertThatThrownBy(() -> executor.run(org.inventory, state))
+        .isInstanceOf(CleanupRefusedException.class)
+        .hasMessage("cleanup is disabled (worker.cleanup: false): nothing was changed. Set cleanup: true in the "
+            + "worker section of the configuration file, or run 'config set worker cleanup=true'");
+    assertThat(keys.calls).isEmpty();
+    assertThat(events).isEmpty();
+    assertThat(state.all()).isEqualTo(before);
+  }
+
+  @Test
+  void should_run_a_dry_run_while_cleanup_is_disabled_and_say_a_real_one_would_be_refused() {
+    // GIVEN cleanup: false and a dry run
+    org.mark(state);
+    Map<String, NodeState> before = state.all();
     // WHEN
-    CleanupReport report = executor(config, keys).build().run(org.inventory, state);
+    CleanupReport report = executor(CleanupConfig.defaults(), keys).build().run(org.inventory, state);
     // THEN
     assertThat(report.dryRun()).isTrue();
     assertThat(report.count(Outcome.WOULD_CLEAN)).isEqualTo(26);
     assertThat(keys.mutatingCalls()).isEmpty();
-    assertThat(report.notes()).contains("cleanup is disabled (cleanup = false), so this run was a dry run");
+    assertThat(state.all()).isEqualTo(before);
+    assertThat(report.notes())
+        .contains("cleanup is disabled (worker.cleanup: false): a run that is not a dry run would be refused");
+  }
+
+  @Test
+  void should_call_nothing_in_a_dry_run_over_the_cap_and_report_the_refusal() {
+    // GIVEN 26 planned keys, a cap of 25, a dry run
+    org.mark(state);
+    Map<String, NodeState> before = state.all();
+    CleanupConfig config = CleanupConfig.builder().cleanup(true).maxResources(25).build();
+    // WHEN
+    CleanupReport report = executor(config, keys).build().run(org.inventory, state);
+    // THEN no cleaner call at all, not even a refresh, and every node says why
+    assertThat(keys.calls).isEmpty();
+    assertThat(state.all()).isEqualTo(before);
+    assertThat(report.count(Outcome.SKIPPED)).isEqualTo(26);
+    assertThat(report.nodes()).extracting(NodeResult::reason).containsOnly(
+        "a real run would be refused: the plan has 26 resources, more than cleanup_max_resources allows (25)");
+    assertThat(report.notes()).contains("a real run would be refused, before any call: the plan has 26 resources, "
+        + "more than cleanup_max_resources allows (25)");
+  }
+
+  @Test
+  void should_change_only_the_dry_run_flag_with_dry_run() {
+    // GIVEN a configuration with cleanup off and a cap
+    CleanupConfig config = CleanupConfig.builder().cleanup(false).maxResources(3).poolSize(2).build();
+    // WHEN
+    CleanupConfig real = config.withDryRun(false);
+    // THEN
+    assertThat(real).isEqualTo(new CleanupConfig(false, false, 2, java.util.OptionalInt.of(3)));
+    assertThat(real.withDryRun(true)).isEqualTo(config);
+    // AND the executor still refuses it
+    assertThatThrownBy(() -> executor(real, keys).build().run(org.inventory, state))
+        .isInstanceOf(CleanupRefusedException.class);
   }
 
   @Test

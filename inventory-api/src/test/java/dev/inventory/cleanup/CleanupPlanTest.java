@@ -84,7 +84,7 @@ class CleanupPlanTest {
     // WHEN
     CleanupException e = catchThrowableOfType(CleanupException.class, () -> CleanupPlan.of(inventory, state));
     // THEN
-    assertThat(e).hasMessage("the delete edges between planned nodes form a cycle, so no order can clean them: "
+    assertThat(e).hasMessage("the planned nodes that must be gone before others form a cycle, so no order can clean them: "
         + "a -delete-> b -delete-> c -delete-> a");
   }
 

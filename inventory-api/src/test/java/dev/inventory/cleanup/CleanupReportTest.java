@@ -67,8 +67,9 @@ class CleanupReportTest {
     String text = runWithEveryOutcome(CleanupConfig.defaults()).render();
     // THEN
     assertThat(text).startsWith("Cleanup report (dry run: nothing was changed)\n")
-        .contains("5 nodes: cleaned 0, would_clean 3, already_gone 1, skipped 1, failed 0\n")
-        .contains("would_clean   arn:user/alice  user");
+        .contains("5 nodes: cleaned 0, would_clean 2, already_gone 1, skipped 2, failed 0\n")
+        .contains("skipped       arn:user/alice  user")
+        .contains("1 resource that must be gone first is still there: AKIA-USED");
   }
 
   @Test

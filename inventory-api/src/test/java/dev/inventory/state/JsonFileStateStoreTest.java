@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -175,8 +176,8 @@ class JsonFileStateStoreTest extends StateStoreContract {
     // WHEN / THEN
     assertThatThrownBy(() -> StateStore.jsonFile(missing))
         .isInstanceOf(StateException.class)
-        .hasMessage("Cannot open state file " + missing + ": its directory " + missing.getParent()
-            + " does not exist; create it first");
+        .hasMessage("state file " + missing + " is in a directory that does not exist (" + missing.getParent()
+            + "): cannot keep marks there (create the directory first or give another --state file)");
     assertThat(missing.getParent()).doesNotExist();
   }
 
@@ -187,7 +188,61 @@ class JsonFileStateStoreTest extends StateStoreContract {
     // WHEN / THEN
     assertThatThrownBy(() -> StateStore.jsonFile(file()))
         .isInstanceOf(StateException.class)
-        .hasMessageStartingWith("Cannot read state file " + file() + ": ");
+        .hasMessage("state file " + file() + " is a directory: cannot keep marks there (give the path of a file "
+            + "or give another --state file)");
+  }
+
+  @Test
+  void should_refuse_to_open_a_read_only_file_and_leave_it_as_it_is() throws IOException {
+    // GIVEN a state file with a mark, made read-only (mode 444, which root could still write)
+    assumePosix();
+    newStore().update("k1", s -> marked("kept"));
+    Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("r--r--r--"));
+    byte[] before = Files.readAllBytes(file());
+    // WHEN / THEN refused at open, before anything could be lost
+    assertThatThrownBy(() -> StateStore.jsonFile(file()))
+        .isInstanceOf(StateException.class)
+        .hasMessage("state file " + file() + " is read-only: cannot keep marks there (make it writable or give "
+            + "another --state file)");
+    assertThat(Files.readAllBytes(file())).isEqualTo(before);
+    assertThat(Files.getPosixFilePermissions(file())).isEqualTo(PosixFilePermissions.fromString("r--r--r--"));
+  }
+
+  @Test
+  void should_refuse_a_write_to_a_file_made_read_only_after_opening() throws IOException {
+    // GIVEN an open store whose file is then made read-only
+    assumePosix();
+    StateStore store = newStore();
+    store.update("k1", s -> marked("kept"));
+    Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("r--r-----"));
+    byte[] before = Files.readAllBytes(file());
+    // WHEN / THEN
+    assertThatThrownBy(() -> store.update("k2", s -> marked("lost?")))
+        .isInstanceOf(StateException.class)
+        .hasMessageContaining("is read-only: cannot keep marks there");
+    assertThat(Files.readAllBytes(file())).isEqualTo(before);
+  }
+
+  @Test
+  void should_create_a_new_file_with_mode_600_and_keep_the_mode_of_an_existing_one() throws IOException {
+    // GIVEN
+    assumePosix();
+    StateStore store = newStore();
+    // WHEN a new file is created
+    store.update("k1", s -> marked("a"));
+    // THEN only its owner may read it
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
+    // AND WHEN a person made it group-readable, a write keeps that mode
+    Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-r-----"));
+    store.update("k2", s -> marked("b"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-r-----");
+    assertThat(StateStore.jsonFile(file()).all()).containsOnlyKeys("k1", "k2");
+  }
+
+  private void assumePosix() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null,
+        "the file system has no POSIX permissions");
   }
 
   @Test
@@ -199,7 +254,7 @@ class JsonFileStateStoreTest extends StateStoreContract {
     // WHEN / THEN
     assertThatThrownBy(() -> store.update("k2", s -> marked("y")))
         .isInstanceOf(StateException.class)
-        .hasMessageContaining(file() + " is corrupt at line 1, column 32")
+        .hasMessageContaining("state file " + file() + ", line 1, column 32: ")
         .hasMessageContaining("expected node \"k1\" to be an object");
     assertThat(Files.readString(file())).isEqualTo("{\"version\": 1, \"nodes\": {\"k1\": 12}}\n");
   }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -230,6 +231,34 @@ abstract class StateStoreContract {
     }
     int batchesPerThread = (n + 9) / 10;
     assertThat(all.get("batch").progress()).containsEntry("batched", String.valueOf(threads * batchesPerThread));
+  }
+
+  @Test
+  void should_import_only_the_states_of_nodes_it_does_not_know() {
+    // GIVEN a store that knows k1
+    StateStore store = newStore();
+    store.update("k1", s -> marked("the store's"));
+    // WHEN states for k1, k2 and an empty one for k3 are imported
+    Set<String> added = store.importAbsent(Map.of("k1", marked("imported"), "k2", marked("imported"),
+        "k3", NodeState.EMPTY));
+    // THEN only k2 is added; k1 keeps the store's mark
+    assertThat(added).containsExactly("k2");
+    Map<String, NodeState> all = reopen(store).all();
+    assertThat(all).containsOnlyKeys("k1", "k2");
+    assertThat(all.get("k1")).isEqualTo(marked("the store's"));
+    assertThat(all.get("k2")).isEqualTo(marked("imported"));
+  }
+
+  @Test
+  void should_import_nothing_when_every_node_is_known() {
+    // GIVEN
+    StateStore store = newStore();
+    store.update("k1", s -> marked("mine"));
+    // WHEN
+    Set<String> added = store.importAbsent(Map.of("k1", marked("theirs")));
+    // THEN
+    assertThat(added).isEmpty();
+    assertThat(reopen(store).get("k1")).isEqualTo(marked("mine"));
   }
 
   interface ThreadBody {

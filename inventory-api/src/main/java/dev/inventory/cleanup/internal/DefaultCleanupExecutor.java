@@ -9,6 +9,7 @@ import dev.inventory.cleanup.CleanupException;
 import dev.inventory.cleanup.CleanupExecutor;
 import dev.inventory.cleanup.CleanupListener;
 import dev.inventory.cleanup.CleanupPlan;
+import dev.inventory.cleanup.CleanupRefusedException;
 import dev.inventory.cleanup.CleanupReport;
 import dev.inventory.cleanup.CleanupStrategy;
 import dev.inventory.cleanup.NodeResult;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -94,11 +96,20 @@ public final class DefaultCleanupExecutor implements CleanupExecutor {
 
   @Override
   public CleanupReport run(CleanupPlan plan) {
-    if (config.maxResources().isPresent() && plan.size() > config.maxResources().getAsInt()) {
-      throw new CleanupException("cleanup refused: the plan has " + plan.size() + " nodes, more than "
-          + CleanupConfig.CLEANUP_MAX_RESOURCES + " = " + config.maxResources().getAsInt() + "; nothing was done");
+    Objects.requireNonNull(plan, "plan");
+    boolean dryRun = config.dryRun();
+    if (!dryRun && !config.cleanup()) {
+      throw new CleanupRefusedException(disabled() + ": nothing was changed. Set " + CleanupConfig.CLEANUP
+          + ": true in the " + CleanupConfig.SECTION + " section of the configuration file, or run 'config set "
+          + CleanupConfig.SECTION + " " + CleanupConfig.CLEANUP + "=true'");
     }
-    boolean dryRun = config.dryRun() || !config.cleanup();
+    Optional<String> overCap = overCap(plan);
+    if (overCap.isPresent() && !dryRun) {
+      throw new CleanupRefusedException("cleanup refused: " + overCap.get() + ": nothing was changed. Mark fewer "
+          + "resources, or raise " + CleanupConfig.CLEANUP_MAX_RESOURCES + " in the " + CleanupConfig.SECTION
+          + " section of the configuration file (or run 'config set " + CleanupConfig.SECTION + " "
+          + CleanupConfig.CLEANUP_MAX_RESOURCES + "=" + plan.size() + "')");
+    }
     String runId = UUID.randomUUID().toString();
     Instant started = clock.instant();
     LOG.info("cleanup run {} starts: {} planned nodes in {} passes, {}", runId, plan.size(), plan.passes().size(),
@@ -108,8 +119,17 @@ public final class DefaultCleanupExecutor implements CleanupExecutor {
 
     Progress progress = new Progress(plan.size());
     Run run = new Run(plan, dryRun, runId, progress);
-    for (int pass = 0; pass < plan.passes().size(); pass++) {
-      runPass(run, pass);
+    if (overCap.isPresent()) {
+      // A dry run previews the real one, which would call nothing: so it calls nothing either.
+      for (int pass = 0; pass < plan.passes().size(); pass++) {
+        for (Resource node : plan.passes().get(pass)) {
+          finish(run, NodeCleanup.refused(this, run, node, pass, "a real run would be refused: " + overCap.get()));
+        }
+      }
+    } else {
+      for (int pass = 0; pass < plan.passes().size(); pass++) {
+        runPass(run, pass);
+      }
     }
 
     List<NodeResult> results = new ArrayList<>(plan.size());
@@ -117,9 +137,10 @@ public final class DefaultCleanupExecutor implements CleanupExecutor {
       results.add(run.results.get(r.id()));
     }
     List<String> notes = new ArrayList<>();
-    if (!config.cleanup() && !config.dryRun()) {
-      notes.add("cleanup is disabled (" + CleanupConfig.CLEANUP + " = false), so this run was a dry run");
+    if (!config.cleanup()) {
+      notes.add(disabled() + ": a run that is not a dry run would be refused");
     }
+    overCap.ifPresent(why -> notes.add("a real run would be refused, before any call: " + why));
     for (String kind : new TreeSet<>(run.stateOnlyKinds)) {
       notes.add("the cleaner for " + kind + " acts on the state only: nothing outside the state store was called");
     }
@@ -131,6 +152,19 @@ public final class DefaultCleanupExecutor implements CleanupExecutor {
     LOG.info("cleanup run {} done: {}", runId, report.totals());
     fire(new CleanupEvent(CleanupEvent.Type.POST_CLEANUP, plan, Optional.of(report)));
     return report;
+  }
+
+  private static String disabled() {
+    return "cleanup is disabled (" + CleanupConfig.SECTION + "." + CleanupConfig.CLEANUP + ": false)";
+  }
+
+  /** Why the plan is over {@code cleanup_max_resources}, if it is. */
+  private Optional<String> overCap(CleanupPlan plan) {
+    if (config.maxResources().isEmpty() || plan.size() <= config.maxResources().getAsInt()) {
+      return Optional.empty();
+    }
+    return Optional.of("the plan has " + Text.count(plan.size(), "resource", "resources") + ", more than "
+        + CleanupConfig.CLEANUP_MAX_RESOURCES + " allows (" + config.maxResources().getAsInt() + ")");
   }
 
   private void runPass(Run run, int pass) {
@@ -178,6 +212,10 @@ public final class DefaultCleanupExecutor implements CleanupExecutor {
   }
 
   private void finish(Run run, NodeResult result) {
+    if (result.outcome() != Outcome.SKIPPED && result.outcome() != Outcome.FAILED) {
+      // Gone, or cleaned (or would be in a dry run): what waits for it may go in a later pass.
+      run.gone.add(result.id());
+    }
     run.results.put(result.id(), result);
     log(result);
     try {
@@ -246,7 +284,7 @@ public final class DefaultCleanupExecutor implements CleanupExecutor {
     final String runId;
     final Progress progress;
     final Map<String, NodeResult> results = new ConcurrentHashMap<>();
-    /** Nodes that no longer exist (or, in a dry run, would not): their dependents may go. */
+    /** Nodes gone or cleaned in this run (or, in a dry run, that would be): what waits for them may go. */
     final Set<String> gone = ConcurrentHashMap.newKeySet();
     final Set<String> stateOnlyKinds = ConcurrentHashMap.newKeySet();
 

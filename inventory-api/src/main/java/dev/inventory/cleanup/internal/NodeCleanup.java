@@ -1,7 +1,7 @@
 package dev.inventory.cleanup.internal;
 
 import dev.inventory.AccessKey;
-import dev.inventory.EdgeType;
+import dev.inventory.Inventory;
 import dev.inventory.LastUse;
 import dev.inventory.Resource;
 import dev.inventory.Values;
@@ -18,6 +18,8 @@ import dev.inventory.state.NodeState;
 import dev.inventory.state.StateStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +46,12 @@ final class NodeCleanup {
     this.start = executor.clock().instant();
   }
 
+  /** The outcome of a node in a run that calls nothing, for example a dry run over the cap. */
+  static NodeResult refused(DefaultCleanupExecutor executor, DefaultCleanupExecutor.Run run, Resource node, int pass,
+      String why) {
+    return new NodeCleanup(executor, run, node, pass).result(Outcome.SKIPPED, why);
+  }
+
   /** Never throws: every exception becomes an outcome. */
   NodeResult call() {
     try {
@@ -67,12 +75,9 @@ final class NodeCleanup {
     if (cleaner.actsOnStateOnly()) {
       run.stateOnlyKinds.add(cleaner.kind());
     }
-    for (Resource dependency : run.plan.snapshot().successors(node.id(), EdgeType.DELETE)) {
-      if (run.plan.passOf(dependency.id()).isPresent() && !run.gone.contains(dependency.id())) {
-        NodeResult r = run.results.get(dependency.id());
-        return skipped("waits for " + dependency.id() + " (delete edge), which was not removed: "
-            + (r == null ? "not run" : r.outcome().label()), false);
-      }
+    Optional<NodeResult> waiting = waitingFor();
+    if (waiting.isPresent()) {
+      return waiting.get();
     }
     Optional<NodeResult> stale = checkState(state.get(node.id()));
     if (stale.isPresent()) {
@@ -116,6 +121,26 @@ final class NodeCleanup {
     } else {
       return deactivateThenDelete(fresh, context, now, ((CleanupStrategy.DeactivateThenDelete) strategy).gracePeriod());
     }
+  }
+
+  /**
+   * Skips a node while a node that must be gone first is still there: planned ones that were not
+   * cleaned in an earlier pass, and ones that were never marked (a user's recently used key).
+   */
+  private Optional<NodeResult> waitingFor() {
+    Inventory snapshot = run.plan.snapshot();
+    List<String> still = new ArrayList<>();
+    GoneFirst.forEach(snapshot, snapshot.indexOf(node.id()), j -> {
+      String id = snapshot.node(j).id();
+      if (!run.gone.contains(id)) {
+        still.add(id);
+      }
+    });
+    if (still.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(skipped(Text.count(still.size(), "resource that must be gone first is",
+        "resources that must be gone first are") + " still there: " + String.join(", ", still), false));
   }
 
   /** Skips a node whose state changed since the plan; protection clears the mark, as it is final. */

@@ -4,6 +4,7 @@ import dev.inventory.state.NodeState;
 import dev.inventory.state.StateStore;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** An in-memory store that counts writes, to check that a line writes once. */
@@ -37,5 +38,10 @@ final class CountingStateStore implements StateStore {
   @Override
   public void replaceAll(Map<String, NodeState> states) {
     delegate.replaceAll(states);
+  }
+
+  @Override
+  public Set<String> importAbsent(Map<String, NodeState> states) {
+    return delegate.importAbsent(states);
   }
 }
