@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The collector against the loopback fake: what is seeded comes back, with the calls DESIGN §7 asks for. */
+/** The collector against the loopback fake: what is seeded comes back, with the calls a collect must make. */
 class IamCollectorTest {
   static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);

@@ -1,6 +1,12 @@
 package dev.inventory.aws.internal;
 
 import dev.inventory.LastUse;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -287,8 +293,15 @@ public final class CredentialReport {
     return s.equals("N/A") || s.equals("no_information") || s.equals("not_supported");
   }
 
-  /** RFC 4180 CSV: quoted fields may hold commas, quotes ({@code ""}) and line breaks. */
+  /**
+   * RFC 4180 CSV through Jackson's CSV parser: quoted fields may hold commas, quotes ({@code ""})
+   * and line breaks. Each record comes with the line it starts on, for the error messages.
+   */
   static final class Csv {
+    private static final CsvFactory FACTORY = CsvFactory.builder()
+        .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+        .build();
+
     private Csv() {}
 
     /** The fields of one record and the line it starts on. */
@@ -296,78 +309,47 @@ public final class CredentialReport {
 
     static List<Record> parse(String text) {
       List<Record> out = new ArrayList<>();
-      List<String> fields = new ArrayList<>();
-      StringBuilder cur = new StringBuilder();
-      int line = 1;
       int recordLine = 1;
-      int i = 0;
-      int n = text.length();
-      boolean quoted = false;
-      boolean wasQuoted = false;
-      while (i < n) {
-        char c = text.charAt(i);
-        if (quoted) {
-          if (c == '"') {
-            if (i + 1 < n && text.charAt(i + 1) == '"') {
-              cur.append('"');
-              i += 2;
-              continue;
+      List<String> fields = new ArrayList<>();
+      try (JsonParser p = FACTORY.createParser(text)) {
+        // The whole text is one array of records, each record an array of strings.
+        int depth = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != null) {
+          if (t == JsonToken.START_ARRAY) {
+            depth++;
+            if (depth == 2) {
+              recordLine = p.currentLocation().getLineNr();
+              fields = new ArrayList<>();
             }
-            quoted = false;
-            i++;
-            if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-              throw new CredentialReportException(line, "#" + (fields.size() + 1),
-                  "unexpected '" + text.charAt(i) + "' after a closing quote; expected ',' or the end of the line");
+          } else if (t == JsonToken.END_ARRAY) {
+            if (depth == 2) {
+              out.add(new Record(recordLine, fields));
             }
-            continue;
-          }
-          if (c == '\n') {
-            line++;
-          }
-          cur.append(c);
-          i++;
-          continue;
-        }
-        switch (c) {
-          case '"' -> {
-            if (cur.length() > 0 || wasQuoted) {
-              throw new CredentialReportException(line, "#" + (fields.size() + 1),
-                  "a quote inside an unquoted field; quote the whole field and double inner quotes");
-            }
-            quoted = true;
-            wasQuoted = true;
-            i++;
-          }
-          case ',' -> {
-            fields.add(cur.toString());
-            cur.setLength(0);
-            wasQuoted = false;
-            i++;
-          }
-          case '\r', '\n' -> {
-            fields.add(cur.toString());
-            cur.setLength(0);
-            wasQuoted = false;
-            out.add(new Record(recordLine, fields));
-            fields = new ArrayList<>();
-            i += (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') ? 2 : 1;
-            line++;
-            recordLine = line;
-          }
-          default -> {
-            cur.append(c);
-            i++;
+            depth--;
+          } else {
+            fields.add(p.getText());
           }
         }
-      }
-      if (quoted) {
-        throw new CredentialReportException(recordLine, "#" + (fields.size() + 1), "a quoted field is not closed");
-      }
-      if (cur.length() > 0 || wasQuoted || !fields.isEmpty()) {
-        fields.add(cur.toString());
-        out.add(new Record(recordLine, fields));
+      } catch (StreamReadException e) {
+        throw new CredentialReportException(recordLine, "#" + (fields.size() + 1), describe(e));
+      } catch (IOException e) {
+        // Reading from a String: only a parse problem can get here.
+        throw new CredentialReportException(recordLine, null, "not readable as CSV: " + e.getMessage());
       }
       return out;
+    }
+
+    /** The parser's complaint in the words of this report. */
+    private static String describe(StreamReadException e) {
+      String m = e.getOriginalMessage();
+      if (m.contains("Missing closing quote")) {
+        return "a quoted field is not closed";
+      }
+      if (m.contains("Expected separator") || m.contains("Expected column separator")) {
+        return "unexpected text after a closing quote; expected ',' or the end of the line";
+      }
+      return "not valid CSV: " + m;
     }
   }
 }

@@ -168,6 +168,9 @@ class CredentialReportTest {
     assertThatThrownBy(() -> CredentialReport.parse("user,arn\n\"bob,x\n"))
         .isInstanceOf(CredentialReportException.class)
         .hasMessage("credential report line 2, column #1: a quoted field is not closed");
+    assertThatThrownBy(() -> CredentialReport.parse("user,arn\nbob,x\n\"carol\"x,y\n"))
+        .isInstanceOf(CredentialReportException.class)
+        .hasMessage("credential report line 3, column #1: unexpected text after a closing quote; expected ',' or the end of the line");
     assertThatThrownBy(() -> CredentialReport.parse("name,arn\nbob,x\n"))
         .isInstanceOf(CredentialReportException.class)
         .hasMessageStartingWith("credential report line 1, column user: the header has no 'user' column");

@@ -51,12 +51,21 @@ public final class FakeAccount {
     this.root = new FakeRoot(this, fake.now().minus(Duration.ofDays(730)));
   }
 
-  /** The 12-digit account id. */
+  /**
+   * The 12-digit account id.
+   *
+   * @return the 12-digit account id
+   */
   public String id() {
     return id;
   }
 
-  /** Sets the account alias (ListAccountAliases), {@code null} for none. */
+  /**
+   * Sets the account alias (ListAccountAliases), {@code null} for none.
+   *
+   * @param alias the alias
+   * @return this account
+   */
   public FakeAccount alias(String alias) {
     synchronized (this) {
       this.alias = alias;
@@ -64,27 +73,48 @@ public final class FakeAccount {
     return this;
   }
 
-  /** The account alias, if any. */
+  /**
+   * The account alias, if any.
+   *
+   * @return the account alias, if any
+   */
   public synchronized Optional<String> alias() {
     return Optional.ofNullable(alias);
   }
 
-  /** The access key id that calls as this account: {@code AKIDFAKE<account id>}. */
+  /**
+   * The access key id that calls as this account: {@code AKIDFAKE<account id>}.
+   *
+   * @return the access key id that calls as this account: {@code AKIDFAKE<account id>}
+   */
   public String callerKeyId() {
     return "AKIDFAKE" + id;
   }
 
-  /** Static credentials that call as this account. */
+  /**
+   * Static credentials that call as this account.
+   *
+   * @return static credentials that call as this account
+   */
   public AwsCredentialsProvider credentials() {
     return StaticCredentialsProvider.create(AwsBasicCredentials.create(callerKeyId(), SECRET));
   }
 
-  /** {@code arn:aws:iam::<account>:user/fake-caller}: who GetCallerIdentity says is calling. */
+  /**
+   * {@code arn:aws:iam::<account>:user/fake-caller}: who GetCallerIdentity says is calling.
+   *
+   * @return {@code arn:aws:iam::<account>:user/fake-caller}: who GetCallerIdentity says is calling
+   */
   public String callerArn() {
     return "arn:aws:iam::" + id + ":user/fake-caller";
   }
 
-  /** Makes AssumeRole into this account fail with 403 AccessDenied without this ExternalId ({@code null}: none needed). */
+  /**
+   * Makes AssumeRole into this account fail with 403 AccessDenied without this ExternalId ({@code null}: none needed).
+   *
+   * @param externalId the external id
+   * @return this account
+   */
   public FakeAccount requireExternalId(String externalId) {
     synchronized (this) {
       this.requiredExternalId = externalId;
@@ -96,7 +126,12 @@ public final class FakeAccount {
     return Optional.ofNullable(requiredExternalId);
   }
 
-  /** The user of this name, created (path {@code /}, generated UserId, 730 days old) if missing. */
+  /**
+   * The user of this name, created (path {@code /}, generated UserId, 730 days old) if missing.
+   *
+   * @param name the name
+   * @return the user of this name, created (path {@code /}, generated UserId, 730 days old) if missing
+   */
   public synchronized FakeUser user(String name) {
     FakeUser u = users.get(name);
     return u != null
@@ -107,6 +142,11 @@ public final class FakeAccount {
   /**
    * Adds a user.
    *
+   * @param name the name
+   * @param path the path
+   * @param userId the user id
+   * @param created the creation time
+   * @return the new user
    * @throws IllegalArgumentException when the account already has a user of this name, or the path
    *     does not start and end with {@code /}
    */
@@ -124,17 +164,31 @@ public final class FakeAccount {
     return u;
   }
 
-  /** The users in the order they were added. */
+  /**
+   * The users in the order they were added.
+   *
+   * @return the users in the order they were added
+   */
   public synchronized List<FakeUser> users() {
     return new ArrayList<>(users.values());
   }
 
-  /** The user of this name, if any. */
+  /**
+   * The user of this name, if any.
+   *
+   * @param name the name
+   * @return the user of this name, if any
+   */
   public synchronized Optional<FakeUser> findUser(String name) {
     return Optional.ofNullable(users.get(name));
   }
 
-  /** Removes a user and its keys (as the model, not as DeleteUser: no conflict checks). */
+  /**
+   * Removes a user and its keys (as the model, not as DeleteUser: no conflict checks).
+   *
+   * @param name the name
+   * @return whether there was such a user
+   */
   public synchronized boolean removeUser(String name) {
     FakeUser u = users.remove(name);
     if (u == null) {
@@ -144,7 +198,12 @@ public final class FakeAccount {
     return true;
   }
 
-  /** The live key of this id, of a user or of the root user. */
+  /**
+   * The live key of this id, of a user or of the root user.
+   *
+   * @param accessKeyId the access key id
+   * @return the live key of this id, of a user or of the root user
+   */
   public synchronized Optional<FakeKey> findKey(String accessKeyId) {
     for (FakeUser u : users.values()) {
       Optional<FakeKey> k = u.key(accessKeyId);
@@ -155,7 +214,11 @@ public final class FakeAccount {
     return root.find(accessKeyId);
   }
 
-  /** The root user. */
+  /**
+   * The root user.
+   *
+   * @return the root user
+   */
   public FakeRoot root() {
     return root;
   }
@@ -175,6 +238,9 @@ public final class FakeAccount {
    * Takes the credential report's snapshot of this account now, stamped {@code generatedAt}, as if a
    * report had been generated earlier: GenerateCredentialReport then answers COMPLETE at once while
    * the report is younger than the fake's {@code reportMaxAge}, as AWS does within 4 hours.
+   *
+   * @param generatedAt the generated at
+   * @return this account
    */
   public FakeAccount credentialReportGenerated(Instant generatedAt) {
     reports.generatedAt(this, generatedAt);

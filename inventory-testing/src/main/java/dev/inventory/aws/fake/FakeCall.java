@@ -17,12 +17,26 @@ import java.util.Map;
 public record FakeCall(
     String accountId, String action, Map<String, String> params, int status, String errorCode, int attempt,
     Instant at) {
-  /** Copies the parameters. */
+  /**
+   * Copies the parameters.
+   *
+   * @param accountId the account id
+   * @param action the action
+   * @param params the params
+   * @param status the status
+   * @param errorCode the error code
+   * @param attempt the attempt
+   * @param at the time
+   */
   public FakeCall {
     params = Map.copyOf(params);
   }
 
-  /** Whether the answer was 2xx. */
+  /**
+   * Whether the answer was 2xx.
+   *
+   * @return whether the answer was 2xx
+   */
   public boolean succeeded() {
     return status >= 200 && status < 300;
   }

@@ -55,7 +55,7 @@ import java.util.stream.Collectors;
  *
  * <p>The calling account is found from the access key id in the {@code Authorization} header's
  * {@code Credential=} (signatures are not checked); IAM and STS share the endpoint and are told apart
- * by {@code Version}. Wire details follow {@code reference/iam-wire.md}. Thread-safe.
+ * by {@code Version}. Answers, errors and their statuses are those IAM and STS give. Thread-safe.
  */
 public final class FakeIam implements AutoCloseable {
   static final String IAM_VERSION = "2010-05-08";
@@ -112,17 +112,29 @@ public final class FakeIam implements AutoCloseable {
     server.start();
   }
 
-  /** Starts a fake on an ephemeral loopback port with the system clock and seed 0. */
+  /**
+   * Starts a fake on an ephemeral loopback port with the system clock and seed 0.
+   *
+   * @return this fake
+   */
   public static FakeIam start() {
     return builder().start();
   }
 
-  /** Options: clock and random seed. */
+  /**
+   * Options: clock and random seed.
+   *
+   * @return a builder with the system clock and seed 0
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code http://127.0.0.1:PORT}, for {@code endpointOverride} of both the IAM and the STS client. */
+  /**
+   * {@code http://127.0.0.1:PORT}, for {@code endpointOverride} of both the IAM and the STS client.
+   *
+   * @return {@code http://127.0.0.1:PORT}, for {@code endpointOverride} of both the IAM and the STS client
+   */
   public URI endpoint() {
     return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
         + server.getAddress().getPort());
@@ -142,7 +154,12 @@ public final class FakeIam implements AutoCloseable {
 
   // ---- accounts -----------------------------------------------------------------------------
 
-  /** The account of this id, created if missing. */
+  /**
+   * The account of this id, created if missing.
+   *
+   * @param accountId the account id
+   * @return the account of this id, created if missing
+   */
   public FakeAccount account(String accountId) {
     return accounts.computeIfAbsent(accountId, id -> {
       FakeAccount a = new FakeAccount(this, id);
@@ -151,7 +168,11 @@ public final class FakeIam implements AutoCloseable {
     });
   }
 
-  /** Every account, by id. */
+  /**
+   * Every account, by id.
+   *
+   * @return every account, by id
+   */
   public Map<String, FakeAccount> accounts() {
     return new TreeMap<>(accounts);
   }
@@ -164,6 +185,8 @@ public final class FakeIam implements AutoCloseable {
    * unknown gets {@link FakeKey#lastUseUnknown()}, so that a collect reads it back as unknown) and
    * the keys of {@code aws_root_user}. A node's account is its {@code aws_account} ancestor; groups and roles are ignored.
    *
+   * @param inventory the inventory
+   * @return this fake
    * @throws IllegalArgumentException when a user or key is already in the fake, or a node has no
    *     account above it
    */
@@ -174,25 +197,45 @@ public final class FakeIam implements AutoCloseable {
 
   // ---- switches -----------------------------------------------------------------------------
 
-  /** Sleeps this long before answering every call. */
+  /**
+   * Sleeps this long before answering every call.
+   *
+   * @param latency the latency
+   * @return this fake
+   */
   public FakeIam latency(Duration latency) {
     this.latency = Objects.requireNonNull(latency, "latency");
     return this;
   }
 
-  /** Answers this fraction (0 to 1) of calls with 400 {@code Throttling}. */
+  /**
+   * Answers this fraction (0 to 1) of calls with 400 {@code Throttling}.
+   *
+   * @param fraction the fraction
+   * @return this fake
+   */
   public FakeIam throttleFraction(double fraction) {
     throttleFraction = fraction(fraction);
     return this;
   }
 
-  /** Answers this fraction (0 to 1) of calls with 500 {@code ServiceFailure}. */
+  /**
+   * Answers this fraction (0 to 1) of calls with 500 {@code ServiceFailure}.
+   *
+   * @param fraction the fraction
+   * @return this fake
+   */
   public FakeIam serverErrorFraction(double fraction) {
     serverErrorFraction = fraction(fraction);
     return this;
   }
 
-  /** Per account: more than {@code callsPerSecond} calls in any 1 s window get 400 Throttling; 0 = off. */
+  /**
+   * Per account: more than {@code callsPerSecond} calls in any 1 s window get 400 Throttling; 0 = off.
+   *
+   * @param callsPerSecond the calls per second
+   * @return this fake
+   */
   public FakeIam rateLimit(int callsPerSecond) {
     if (callsPerSecond < 0) {
       throw new IllegalArgumentException("a rate limit is 0 (off) or more, got " + callsPerSecond);
@@ -204,6 +247,12 @@ public final class FakeIam implements AutoCloseable {
   /**
    * Every call of {@code action} ({@code "*"}: any) by {@code accountId} ({@code "*"}: any) fails
    * with this status and error code until {@link #clearFailures()}.
+   *
+   * @param action the action
+   * @param accountId the account id
+   * @param status the status
+   * @param errorCode the error code
+   * @return this fake
    */
   public FakeIam fail(String action, String accountId, int status, String errorCode) {
     Objects.requireNonNull(action, "action");
@@ -220,13 +269,22 @@ public final class FakeIam implements AutoCloseable {
     return this;
   }
 
-  /** Removes every failure set by {@link #fail}. */
+  /**
+   * Removes every failure set by {@link #fail}.
+   *
+   * @return this fake
+   */
   public FakeIam clearFailures() {
     failures.clear();
     return this;
   }
 
-  /** Lets list calls return about half of MaxItems per page (still with IsTruncated and Marker). */
+  /**
+   * Lets list calls return about half of MaxItems per page (still with IsTruncated and Marker).
+   *
+   * @param on the on
+   * @return this fake
+   */
   public FakeIam shortPages(boolean on) {
     pager.shortPages(on);
     return this;
@@ -249,13 +307,23 @@ public final class FakeIam implements AutoCloseable {
     return this;
   }
 
-  /** A report younger than this is reused (default 4 h); an older one is expired. */
+  /**
+   * A report younger than this is reused (default 4 h); an older one is expired.
+   *
+   * @param maxAge the max age
+   * @return this fake
+   */
   public FakeIam reportMaxAge(Duration maxAge) {
     reportMaxAge = Objects.requireNonNull(maxAge, "maxAge");
     return this;
   }
 
-  /** The next {@code times} GenerateCredentialReport calls answer 409 LimitExceeded. */
+  /**
+   * The next {@code times} GenerateCredentialReport calls answer 409 LimitExceeded.
+   *
+   * @param times the times
+   * @return this fake
+   */
   public FakeIam generateCredentialReportLimitExceeded(int times) {
     reportLimitExceeded.set(times);
     return this;
@@ -263,29 +331,51 @@ public final class FakeIam implements AutoCloseable {
 
   // ---- call log -----------------------------------------------------------------------------
 
-  /** Every call received, in arrival order. */
+  /**
+   * Every call received, in arrival order.
+   *
+   * @return every call received, in arrival order
+   */
   public List<FakeCall> calls() {
     synchronized (calls) {
       return List.copyOf(calls);
     }
   }
 
-  /** The calls of one action, in arrival order. */
+  /**
+   * The calls of one action, in arrival order.
+   *
+   * @param action the action
+   * @return the calls of one action, in arrival order
+   */
   public List<FakeCall> calls(String action) {
     return calls().stream().filter(c -> c.action().equals(action)).toList();
   }
 
-  /** How many calls of this action arrived (all accounts, all answers). */
+  /**
+   * How many calls of this action arrived (all accounts, all answers).
+   *
+   * @param action the action
+   * @return how many calls of this action arrived (all accounts, all answers)
+   */
   public long callCount(String action) {
     return calls(action).size();
   }
 
-  /** Number of calls per action. */
+  /**
+   * Number of calls per action.
+   *
+   * @return number of calls per action
+   */
   public Map<String, Long> callCounts() {
     return calls().stream().collect(Collectors.groupingBy(FakeCall::action, TreeMap::new, Collectors.counting()));
   }
 
-  /** Forgets the calls so far. */
+  /**
+   * Forgets the calls so far.
+   *
+   * @return this fake
+   */
   public FakeIam clearCalls() {
     synchronized (calls) {
       calls.clear();
@@ -518,19 +608,33 @@ public final class FakeIam implements AutoCloseable {
 
     private Builder() {}
 
-    /** The clock for report times and default creation times (default: system UTC). */
+    /**
+     * The clock for report times and default creation times (default: system UTC).
+     *
+     * @param clock the clock
+     * @return the clock for report times and default creation times (default: system UTC)
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** The seed of the random faults (default 0). */
+    /**
+     * The seed of the random faults (default 0).
+     *
+     * @param seed the seed
+     * @return the seed of the random faults (default 0)
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** Starts the server. */
+    /**
+     * Starts the server.
+     *
+     * @return this fake
+     */
     public FakeIam start() {
       return new FakeIam(this);
     }

@@ -40,29 +40,49 @@ public final class FakeKey {
     this.created = Objects.requireNonNull(created, "created");
   }
 
-  /** The AccessKeyId. */
+  /**
+   * The AccessKeyId.
+   *
+   * @return the AccessKeyId
+   */
   public String id() {
     return id;
   }
 
-  /** The owner's UserName ({@code root} for a root key). */
+  /**
+   * The owner's UserName ({@code root} for a root key).
+   *
+   * @return the owner's UserName ({@code root} for a root key)
+   */
   public String userName() {
     return userName;
   }
 
-  /** The CreateDate. */
+  /**
+   * The CreateDate.
+   *
+   * @return the CreateDate
+   */
   public Instant created() {
     return created;
   }
 
-  /** {@code Active} or {@code Inactive}. */
+  /**
+   * {@code Active} or {@code Inactive}.
+   *
+   * @return {@code Active} or {@code Inactive}
+   */
   public String status() {
     synchronized (account) {
       return status;
     }
   }
 
-  /** Whether the status is {@code Active}. */
+  /**
+   * Whether the status is {@code Active}.
+   *
+   * @return whether the status is {@code Active}
+   */
   public boolean active() {
     return ACTIVE.equals(status());
   }
@@ -70,6 +90,8 @@ public final class FakeKey {
   /**
    * Sets the status.
    *
+   * @param status the status
+   * @return this key
    * @throws IllegalArgumentException for anything but {@code Active} or {@code Inactive}
    */
   public FakeKey status(String status) {
@@ -82,7 +104,14 @@ public final class FakeKey {
     return this;
   }
 
-  /** Records a last use of this key by {@code service} in {@code region}. */
+  /**
+   * Records a last use of this key by {@code service} in {@code region}.
+   *
+   * @param at the time
+   * @param service the service
+   * @param region the region
+   * @return this key
+   */
   public FakeKey lastUsed(Instant at, String service, String region) {
     Objects.requireNonNull(at, "at");
     synchronized (account) {
@@ -94,12 +123,21 @@ public final class FakeKey {
     return this;
   }
 
-  /** Same as {@code lastUsed(at, "iam", "us-east-1")}. */
+  /**
+   * Same as {@code lastUsed(at, "iam", "us-east-1")}.
+   *
+   * @param at the time
+   * @return this key
+   */
   public FakeKey use(Instant at) {
     return lastUsed(at, "iam", "us-east-1");
   }
 
-  /** Forgets any use: IAM then answers {@code N/A}. */
+  /**
+   * Forgets any use: IAM then answers {@code N/A}.
+   *
+   * @return this key
+   */
   public FakeKey neverUsed() {
     synchronized (account) {
       useUnknown = false;
@@ -139,28 +177,44 @@ public final class FakeKey {
     }
   }
 
-  /** When the key was last used; empty when never used or unknown. */
+  /**
+   * When the key was last used; empty when never used or unknown.
+   *
+   * @return when the key was last used; empty when never used or unknown
+   */
   public Optional<Instant> lastUsed() {
     synchronized (account) {
       return Optional.ofNullable(lastUsed);
     }
   }
 
-  /** The service of the last use, {@code N/A} when never used. */
+  /**
+   * The service of the last use, {@code N/A} when never used.
+   *
+   * @return the service of the last use, {@code N/A} when never used
+   */
   public String lastUsedService() {
     synchronized (account) {
       return lastUsed == null ? "N/A" : service;
     }
   }
 
-  /** The region of the last use, {@code N/A} when never used. */
+  /**
+   * The region of the last use, {@code N/A} when never used.
+   *
+   * @return the region of the last use, {@code N/A} when never used
+   */
   public String lastUsedRegion() {
     synchronized (account) {
       return lastUsed == null ? "N/A" : region;
     }
   }
 
-  /** True once DeleteAccessKey (or the model) removed this key. */
+  /**
+   * True once DeleteAccessKey (or the model) removed this key.
+   *
+   * @return true once DeleteAccessKey (or the model) removed this key
+   */
   public boolean deleted() {
     synchronized (account) {
       return deleted;

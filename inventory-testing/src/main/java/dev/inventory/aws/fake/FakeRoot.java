@@ -31,19 +31,32 @@ public final class FakeRoot {
     this.keys = new OwnedKeys(account, NAME);
   }
 
-  /** {@code arn:aws:iam::<account>:root}. */
+  /**
+   * {@code arn:aws:iam::<account>:root}.
+   *
+   * @return {@code arn:aws:iam::<account>:root}
+   */
   public String arn() {
     return "arn:aws:iam::" + account.id() + ":root";
   }
 
-  /** When the account (and its root user) was created. */
+  /**
+   * When the account (and its root user) was created.
+   *
+   * @return when the account (and its root user) was created
+   */
   public Instant created() {
     synchronized (account) {
       return created;
     }
   }
 
-  /** Sets when the account was created. */
+  /**
+   * Sets when the account was created.
+   *
+   * @param at the time
+   * @return this root
+   */
   public FakeRoot created(Instant at) {
     synchronized (account) {
       created = Objects.requireNonNull(at, "at");
@@ -51,7 +64,12 @@ public final class FakeRoot {
     return this;
   }
 
-  /** Sets when the root password was last used ({@code null}: never). */
+  /**
+   * Sets when the root password was last used ({@code null}: never).
+   *
+   * @param at the time
+   * @return this root
+   */
   public FakeRoot passwordLastUsed(Instant at) {
     synchronized (account) {
       passwordLastUsed = at;
@@ -59,14 +77,23 @@ public final class FakeRoot {
     return this;
   }
 
-  /** When the root password was last used. */
+  /**
+   * When the root password was last used.
+   *
+   * @return when the root password was last used
+   */
   public Optional<Instant> passwordLastUsed() {
     synchronized (account) {
       return Optional.ofNullable(passwordLastUsed);
     }
   }
 
-  /** Whether the root user has a password (default true). */
+  /**
+   * Whether the root user has a password (default true).
+   *
+   * @param enabled whether it is enabled
+   * @return this root
+   */
   public FakeRoot passwordEnabled(boolean enabled) {
     synchronized (account) {
       passwordEnabled = enabled;
@@ -74,14 +101,23 @@ public final class FakeRoot {
     return this;
   }
 
-  /** Whether the root user has a password. */
+  /**
+   * Whether the root user has a password.
+   *
+   * @return whether the root user has a password
+   */
   public boolean passwordEnabled() {
     synchronized (account) {
       return passwordEnabled;
     }
   }
 
-  /** Sets whether the root user has an MFA device. */
+  /**
+   * Sets whether the root user has an MFA device.
+   *
+   * @param active whether it is active
+   * @return this root
+   */
   public FakeRoot mfaActive(boolean active) {
     synchronized (account) {
       mfaActive = active;
@@ -89,24 +125,43 @@ public final class FakeRoot {
     return this;
   }
 
-  /** Whether the root user has an MFA device. */
+  /**
+   * Whether the root user has an MFA device.
+   *
+   * @return whether the root user has an MFA device
+   */
   public boolean mfaActive() {
     synchronized (account) {
       return mfaActive;
     }
   }
 
-  /** Adds a root key with a generated id ({@code AKIA...}), Active and never used. */
+  /**
+   * Adds a root key with a generated id ({@code AKIA...}), Active and never used.
+   *
+   * @param created the creation time
+   * @return the new key
+   */
   public FakeKey addKey(Instant created) {
     return keys.add(account.generatedKeyId(), created);
   }
 
-  /** Adds a root key with this id, Active and never used. */
+  /**
+   * Adds a root key with this id, Active and never used.
+   *
+   * @param accessKeyId the access key id
+   * @param created the creation time
+   * @return the new key
+   */
   public FakeKey addKey(String accessKeyId, Instant created) {
     return keys.add(Objects.requireNonNull(accessKeyId, "accessKeyId"), created);
   }
 
-  /** The live root keys, oldest first. */
+  /**
+   * The live root keys, oldest first.
+   *
+   * @return the live root keys, oldest first
+   */
   public List<FakeKey> keys() {
     return keys.list();
   }

@@ -47,37 +47,66 @@ public final class FakeUser {
     this.keys = new OwnedKeys(account, name);
   }
 
-  /** The UserName. */
+  /**
+   * The UserName.
+   *
+   * @return the UserName
+   */
   public String name() {
     return name;
   }
 
-  /** The IAM path, for example {@code /} or {@code /ci/}. */
+  /**
+   * The IAM path, for example {@code /} or {@code /ci/}.
+   *
+   * @return the IAM path, for example {@code /} or {@code /ci/}
+   */
   public String path() {
     return path;
   }
 
-  /** The UserId ({@code AIDA...}). */
+  /**
+   * The UserId ({@code AIDA...}).
+   *
+   * @return the UserId ({@code AIDA...})
+   */
   public String userId() {
     return userId;
   }
 
-  /** {@code arn:aws:iam::<account>:user<path><name>}. */
+  /**
+   * {@code arn:aws:iam::<account>:user<path><name>}.
+   *
+   * @return {@code arn:aws:iam::<account>:user<path><name>}
+   */
   public String arn() {
     return "arn:aws:iam::" + account.id() + ":user" + path + name;
   }
 
-  /** The CreateDate. */
+  /**
+   * The CreateDate.
+   *
+   * @return the CreateDate
+   */
   public Instant created() {
     return created;
   }
 
-  /** The account this user belongs to. */
+  /**
+   * The account this user belongs to.
+   *
+   * @return the account this user belongs to
+   */
   public FakeAccount account() {
     return account;
   }
 
-  /** Sets when the console password was last used ({@code null}: never); enables the password. */
+  /**
+   * Sets when the console password was last used ({@code null}: never); enables the password.
+   *
+   * @param at the time
+   * @return this user
+   */
   public FakeUser passwordLastUsed(Instant at) {
     synchronized (account) {
       passwordLastUsed = at;
@@ -88,14 +117,23 @@ public final class FakeUser {
     return this;
   }
 
-  /** When the console password was last used. */
+  /**
+   * When the console password was last used.
+   *
+   * @return when the console password was last used
+   */
   public Optional<Instant> passwordLastUsed() {
     synchronized (account) {
       return Optional.ofNullable(passwordLastUsed);
     }
   }
 
-  /** Gives the user a console password (a login profile) or takes it away. */
+  /**
+   * Gives the user a console password (a login profile) or takes it away.
+   *
+   * @param enabled whether it is enabled
+   * @return this user
+   */
   public FakeUser passwordEnabled(boolean enabled) {
     synchronized (account) {
       passwordEnabled = enabled;
@@ -103,14 +141,23 @@ public final class FakeUser {
     return this;
   }
 
-  /** Whether the user has a console password. */
+  /**
+   * Whether the user has a console password.
+   *
+   * @return whether the user has a console password
+   */
   public boolean passwordEnabled() {
     synchronized (account) {
       return passwordEnabled;
     }
   }
 
-  /** Adds a virtual MFA device {@code arn:aws:iam::<account>:mfa/<name>}, or removes every device. */
+  /**
+   * Adds a virtual MFA device {@code arn:aws:iam::<account>:mfa/<name>}, or removes every device.
+   *
+   * @param active whether it is active
+   * @return this user
+   */
   public FakeUser mfaActive(boolean active) {
     synchronized (account) {
       if (active) {
@@ -122,14 +169,24 @@ public final class FakeUser {
     return this;
   }
 
-  /** Whether the user has an MFA device. */
+  /**
+   * Whether the user has an MFA device.
+   *
+   * @return whether the user has an MFA device
+   */
   public boolean mfaActive() {
     synchronized (account) {
       return !mfaDevices.isEmpty();
     }
   }
 
-  /** Sets a tag (ListUserTags answers them sorted by key). */
+  /**
+   * Sets a tag (ListUserTags answers them sorted by key).
+   *
+   * @param key the tag key
+   * @param value the tag value
+   * @return this user
+   */
   public FakeUser tag(String key, String value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
@@ -139,14 +196,23 @@ public final class FakeUser {
     return this;
   }
 
-  /** The tags, sorted by key. */
+  /**
+   * The tags, sorted by key.
+   *
+   * @return the tags, sorted by key
+   */
   public Map<String, String> tags() {
     synchronized (account) {
       return new TreeMap<>(tags);
     }
   }
 
-  /** Puts the user into a group (ListGroupsForUser). */
+  /**
+   * Puts the user into a group (ListGroupsForUser).
+   *
+   * @param groupName the group name
+   * @return this user
+   */
   public FakeUser addToGroup(String groupName) {
     synchronized (account) {
       groups.add(Objects.requireNonNull(groupName, "groupName"));
@@ -154,7 +220,12 @@ public final class FakeUser {
     return this;
   }
 
-  /** Attaches a managed policy by ARN (ListAttachedUserPolicies). */
+  /**
+   * Attaches a managed policy by ARN (ListAttachedUserPolicies).
+   *
+   * @param policyArn the policy arn
+   * @return this user
+   */
   public FakeUser attachPolicy(String policyArn) {
     synchronized (account) {
       attachedPolicies.add(Objects.requireNonNull(policyArn, "policyArn"));
@@ -162,7 +233,12 @@ public final class FakeUser {
     return this;
   }
 
-  /** Adds an inline policy by name (ListUserPolicies). */
+  /**
+   * Adds an inline policy by name (ListUserPolicies).
+   *
+   * @param policyName the policy name
+   * @return this user
+   */
   public FakeUser putInlinePolicy(String policyName) {
     synchronized (account) {
       inlinePolicies.add(Objects.requireNonNull(policyName, "policyName"));
@@ -173,28 +249,49 @@ public final class FakeUser {
   /**
    * Adds an access key, Active and never used.
    *
+   * @param accessKeyId the access key id
+   * @param created the creation time
+   * @return the new key
    * @throws IllegalArgumentException when the account already has a key with this id
    */
   public FakeKey addKey(String accessKeyId, Instant created) {
     return keys.add(Objects.requireNonNull(accessKeyId, "accessKeyId"), created);
   }
 
-  /** Adds an access key created {@code 365} days before the fake's clock. */
+  /**
+   * Adds an access key created {@code 365} days before the fake's clock.
+   *
+   * @param accessKeyId the access key id
+   * @return the new key
+   */
   public FakeKey addKey(String accessKeyId) {
     return addKey(accessKeyId, account.defaultKeyCreation());
   }
 
-  /** The live keys, oldest first. */
+  /**
+   * The live keys, oldest first.
+   *
+   * @return the live keys, oldest first
+   */
   public List<FakeKey> keys() {
     return keys.list();
   }
 
-  /** One of the live keys. */
+  /**
+   * One of the live keys.
+   *
+   * @param accessKeyId the access key id
+   * @return one of the live keys
+   */
   public Optional<FakeKey> key(String accessKeyId) {
     return keys.find(accessKeyId);
   }
 
-  /** Deletes a key as DeleteAccessKey would. */
+  /**
+   * Deletes a key as DeleteAccessKey would.
+   *
+   * @param key the key to delete
+   */
   public void removeKey(FakeKey key) {
     keys.remove(key);
   }
