@@ -1,6 +1,8 @@
 package dev.inventory.cleanup;
 
 import dev.inventory.InventoryException;
+import dev.inventory.internal.AtomicFiles;
+import dev.inventory.internal.IoErrors;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -27,17 +29,19 @@ public final class JsonLinesAuditSink implements AuditSink, Closeable {
   private final BufferedWriter out;
 
   /**
-   * Opens (or creates) {@code file} for appending.
+   * Opens (or creates, with mode {@code 600} where the file system is POSIX) {@code file} for
+   * appending.
    *
    * @throws InventoryException if the file cannot be opened
    */
   public JsonLinesAuditSink(Path file) {
     this.file = Objects.requireNonNull(file, "file");
     try {
+      AtomicFiles.createIfAbsent(file); // a new audit trail is readable by its owner only
       this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
           StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new InventoryException("cannot open the audit file " + file + ": " + e.getMessage(), e);
+      throw new InventoryException("cannot open the audit file " + file + ": " + IoErrors.describe(e), e);
     }
   }
 

@@ -81,7 +81,8 @@ public final class ConfigFile {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw new ConfigException(null, file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-          "not valid " + format(file) + " (" + JsonErrors.describe(e).replace("duplicate field", "duplicate key") + ")", e);
+          "not valid " + format(file) + " (" + JsonErrors.describe(e).replace("duplicate field", "duplicate key") + ")",
+          e);
     } catch (IOException e) {
       throw new ConfigException(null, file, 0, 0, "cannot read: " + IoErrors.describe(e), e);
     }
@@ -158,7 +159,8 @@ public final class ConfigFile {
             String key = p.currentName();
             JsonLocation k = p.currentTokenLocation();
             p.nextToken();
-            fields.put(key, value(path.isEmpty() ? key : path + "." + key, k.getLineNr(), Math.max(1, k.getColumnNr())));
+            String child = path.isEmpty() ? key : path + "." + key;
+            fields.put(key, value(child, k.getLineNr(), Math.max(1, k.getColumnNr())));
           }
           value = fields;
         }

@@ -148,6 +148,30 @@ public final class AtomicFiles {
   }
 
   /**
+   * Creates {@code file} empty, with mode {@code 600} where the file system is POSIX, unless it
+   * exists; for files that are appended to rather than replaced (the audit trail).
+   *
+   * @param file the file
+   * @throws IOException when it cannot be created
+   */
+  public static void createIfAbsent(Path file) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    if (Files.exists(absolute) || absolute.getParent() == null) {
+      return;
+    }
+    boolean posix = Files.getFileAttributeView(absolute.getParent(), PosixFileAttributeView.class) != null;
+    try {
+      if (posix) {
+        Files.createFile(absolute, PosixFilePermissions.asFileAttribute(NEW_FILE));
+      } else {
+        Files.createFile(absolute);
+      }
+    } catch (FileAlreadyExistsException e) {
+      // created by another writer in between: it is there, which is all that was asked
+    }
+  }
+
+  /**
    * Whether {@code candidate} is a temporary file that {@link #write} makes for {@code target}
    * (named {@code <target name>.tmp-<number>}), for example one left by a process that died.
    *

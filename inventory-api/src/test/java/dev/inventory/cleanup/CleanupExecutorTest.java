@@ -279,6 +279,16 @@ class CleanupExecutorTest {
     assertThat(state.get("user-1").isMarkedForCleanup()).isTrue();
   }
 
+  /** A listener that adds every event to {@code events}. */
+  static CleanupListener recordingEvents(List<CleanupEvent> events) {
+    return new CleanupListener() {
+      @Override
+      public void onEvent(CleanupEvent event) {
+        events.add(event);
+      }
+    };
+  }
+
   @Test
   void should_refuse_a_plan_larger_than_cleanup_max_resources_before_any_call() {
     // GIVEN 26 planned keys and a cap of 25
@@ -286,12 +296,7 @@ class CleanupExecutorTest {
     Map<String, NodeState> before = state.all();
     List<CleanupEvent> events = new java.util.ArrayList<>();
     CleanupExecutor executor = executor(REAL.toBuilder().maxResources(25).build(), keys)
-        .listener(new CleanupListener() {
-          @Override
-          public void onEvent(CleanupEvent event) {
-            events.add(event);
-          }
-        }).build();
+        .listener(recordingEvents(events)).build();
     // WHEN / THEN
     assertThatThrownBy(() -> executor.run(org.inventory, state))
         .isInstanceOf(CleanupRefusedException.class)
@@ -403,12 +408,7 @@ class CleanupExecutorTest {
     Map<String, NodeState> before = state.all();
     List<CleanupEvent> events = new java.util.ArrayList<>();
     CleanupExecutor executor = executor(REAL.toBuilder().cleanup(false).build(), keys)
-        .listener(new CleanupListener() {
-          @Override
-          public void onEvent(CleanupEvent event) {
-            events.add(event);
-          }
-        }).build();
+        .listener(recordingEvents(events)).build();
     // WHEN / THEN refused before any call: no refresh either, no event, no state change
     assertThatThrownBy(() -> executor.run(org.inventory, state))
         .isInstanceOf(CleanupRefusedException.class)

@@ -34,6 +34,20 @@ class JsonLinesAuditSinkTest {
   }
 
   @Test
+  void should_create_a_new_audit_file_readable_by_its_owner_only() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null,
+        "the file system has no POSIX permissions");
+    // WHEN
+    Path file = dir.resolve("new-audit.jsonl");
+    try (JsonLinesAuditSink sink = new JsonLinesAuditSink(file)) {
+      // THEN
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(sink.file())))
+          .isEqualTo("rw-------");
+    }
+  }
+
+  @Test
   void should_append_one_json_object_per_entry_flushed_per_line() throws IOException {
     // GIVEN a file with earlier content
     Path file = dir.resolve("audit.jsonl");

@@ -14,6 +14,10 @@ public final class ConfigFileReader {
   /**
    * The configuration in the file's {@code worker} section, keys it does not set keeping {@code
    * defaults}; sections are not checked here.
+   *
+   * @param file the file, already read
+   * @param defaults the values of keys the section does not set
+   * @return the configuration
    */
   public static CleanupConfig read(ConfigFile file, CleanupConfig defaults) {
     CleanupConfig.Builder b = defaults.toBuilder();
