@@ -6,9 +6,14 @@ import dev.inventory.config.ConfigFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How cleanup runs: the keys of the {@code worker} section of Fix Inventory's worker configuration.
@@ -26,7 +31,16 @@ import java.util.OptionalInt;
  *   <tr><td>{@code cleanup_max_resources}</td><td>none</td><td>refuse the whole run if the plan
  *       has more nodes, before any cleaner call (a dry run reports every node as skipped with the
  *       reason); at least 0</td></tr>
+ *   <tr><td>{@code cleanup_accounts}</td><td>none (every account)</td><td>the only accounts
+ *       (by id) whose resources a run may clean; a planned node in another account, or in none, is
+ *       {@code skipped} with the reason before any call, refresh included</td></tr>
+ *   <tr><td>{@code cleanup_exclude_accounts}</td><td>none</td><td>accounts (by id) whose
+ *       resources are never cleaned, skipped as above; wins over {@code cleanup_accounts}</td></tr>
  * </table>
+ *
+ * <p>The account of a node is its nearest ancestor of kind {@code account} over {@code default}
+ * edges. In a file the account lists are lists of ids (strings or unquoted numbers); {@code config
+ * set} takes them comma-separated, and {@code none} empties a list.
  *
  * <pre>{@code
  * CleanupConfig config = CleanupConfig.builder().cleanup(true).dryRun(false).poolSize(16).build();
@@ -42,14 +56,19 @@ import java.util.OptionalInt;
  *   cleanup: true
  *   cleanup_dry_run: false
  *   cleanup_pool_size: 16
+ *   cleanup_accounts: ["123456789012", "210987654321"]
+ *   cleanup_exclude_accounts: ["999999999999"]
  * </pre>
  *
  * @param cleanup whether cleanup is enabled
  * @param dryRun whether runs only plan and report
  * @param poolSize threads per pass, at least 1
  * @param maxResources the largest plan a run accepts, if capped (at least 0)
+ * @param accounts the only account ids a run may clean in; empty for every account
+ * @param excludeAccounts the account ids a run never cleans in
  */
-public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, OptionalInt maxResources) {
+public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, OptionalInt maxResources,
+    Set<String> accounts, Set<String> excludeAccounts) {
 
   /** The key {@code cleanup}. */
   public static final String CLEANUP = "cleanup";
@@ -59,22 +78,34 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
   public static final String CLEANUP_POOL_SIZE = "cleanup_pool_size";
   /** The key {@code cleanup_max_resources}. */
   public static final String CLEANUP_MAX_RESOURCES = "cleanup_max_resources";
+  /** The key {@code cleanup_accounts}. */
+  public static final String CLEANUP_ACCOUNTS = "cleanup_accounts";
+  /** The key {@code cleanup_exclude_accounts}. */
+  public static final String CLEANUP_EXCLUDE_ACCOUNTS = "cleanup_exclude_accounts";
   /** Every key, in documentation order. */
-  public static final List<String> KEYS = List.of(CLEANUP, CLEANUP_DRY_RUN, CLEANUP_POOL_SIZE, CLEANUP_MAX_RESOURCES);
+  public static final List<String> KEYS = List.of(CLEANUP, CLEANUP_DRY_RUN, CLEANUP_POOL_SIZE, CLEANUP_MAX_RESOURCES,
+      CLEANUP_ACCOUNTS, CLEANUP_EXCLUDE_ACCOUNTS);
   /** The section of a configuration file that holds the keys. */
   public static final String SECTION = "worker";
 
   private static final CleanupConfig DEFAULTS = new CleanupConfig(false, true, 16, OptionalInt.empty());
 
   /**
+   * A configuration; every value is checked.
+   *
    * @param cleanup whether cleanup runs at all
    * @param dryRun whether a run only reports what it would do
    * @param poolSize threads per pass, at least 1
    * @param maxResources the largest plan a run accepts, or empty for no cap
-   * @throws ConfigException naming the key, for a pool size below 1 or a negative maximum
+   * @param accounts the only accounts a run may clean in ({@code cleanup_accounts}); empty for all
+   * @param excludeAccounts the accounts a run never cleans in ({@code cleanup_exclude_accounts})
+   * @throws ConfigException naming the key, for a pool size below 1, a negative maximum, or an
+   *     account id that is blank or holds a comma or white space
    */
   public CleanupConfig {
     Objects.requireNonNull(maxResources, "maxResources");
+    accounts = accountSet(CLEANUP_ACCOUNTS, accounts);
+    excludeAccounts = accountSet(CLEANUP_EXCLUDE_ACCOUNTS, excludeAccounts);
     if (poolSize < 1) {
       throw new ConfigException(CLEANUP_POOL_SIZE, null, 0, 0, "expected an integer of at least 1, got " + poolSize, null);
     }
@@ -85,6 +116,77 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
   }
 
   /**
+   * A configuration without account guards.
+   *
+   * @param cleanup whether cleanup is enabled
+   * @param dryRun whether runs only plan and report
+   * @param poolSize threads per pass, at least 1
+   * @param maxResources the largest plan a run accepts, if capped (at least 0)
+   * @throws ConfigException as the canonical constructor
+   */
+  public CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, OptionalInt maxResources) {
+    this(cleanup, dryRun, poolSize, maxResources, Set.of(), Set.of());
+  }
+
+  private static Set<String> accountSet(String key, Set<String> ids) {
+    Objects.requireNonNull(ids, key);
+    TreeSet<String> sorted = new TreeSet<>();
+    for (String id : ids) {
+      if (!isAccountId(id)) {
+        throw new ConfigException(key, null, 0, 0, "expected account ids without commas or spaces, got \""
+            + id + "\"", null);
+      }
+      sorted.add(id);
+    }
+    return Collections.unmodifiableSet(sorted);
+  }
+
+  /**
+   * Whether text can stand in an account list: not blank, no comma, no white space (ids are not
+   * checked for AWS's 12 digits, as other clouds name accounts otherwise).
+   *
+   * @param id the text
+   * @return true when it can
+   */
+  public static boolean isAccountId(String id) {
+    return id != null && !id.isBlank() && id.chars().noneMatch(c -> c == ',' || Character.isWhitespace(c));
+  }
+
+  /**
+   * Whether the account guards let a run clean in an account: not in {@code
+   * cleanup_exclude_accounts}, and in {@code cleanup_accounts} when that is set.
+   *
+   * @param accountId the account id, or null for a node in no account
+   * @return true when the run may clean there
+   */
+  public boolean allowsAccount(String accountId) {
+    if (accountId == null) {
+      return accounts.isEmpty();
+    }
+    return !excludeAccounts.contains(accountId) && (accounts.isEmpty() || accounts.contains(accountId));
+  }
+
+  /**
+   * Why the account guards keep a run out of an account, if they do, naming the key.
+   *
+   * @param accountId the account id, or null for a node in no account
+   * @return the reason, empty when {@link #allowsAccount(String)}
+   */
+  public Optional<String> accountRefusal(String accountId) {
+    if (accountId == null) {
+      return accounts.isEmpty() ? Optional.empty()
+          : Optional.of("in no account, and " + CLEANUP_ACCOUNTS + " allows only " + String.join(", ", accounts));
+    }
+    if (excludeAccounts.contains(accountId)) {
+      return Optional.of("account " + accountId + " is in " + CLEANUP_EXCLUDE_ACCOUNTS);
+    }
+    if (!accounts.isEmpty() && !accounts.contains(accountId)) {
+      return Optional.of("account " + accountId + " is not in " + CLEANUP_ACCOUNTS + " ("
+          + String.join(", ", accounts) + ")");
+    }
+    return Optional.empty();
+  }
+
    * The defaults: cleanup off, dry run on, 16 threads, no cap.
    *
    * @return the default configuration
@@ -121,7 +223,8 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
    * @return the changed copy (this configuration when nothing changes)
    */
   public CleanupConfig withDryRun(boolean dryRun) {
-    return dryRun == this.dryRun ? this : new CleanupConfig(cleanup, dryRun, poolSize, maxResources);
+    return dryRun == this.dryRun ? this
+        : new CleanupConfig(cleanup, dryRun, poolSize, maxResources, accounts, excludeAccounts);
   }
 
   /**
@@ -173,7 +276,8 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
   /**
    * This configuration with one key set from text, as a shell's {@code config set worker
    * cleanup=true} gives it: {@code true}/{@code false} for the flags, a decimal integer for the
-   * numbers, and {@code none} (or {@code null}) to remove the cap.
+   * numbers, {@code none} (or {@code null}) to remove the cap, and comma-separated ids for the
+   * account lists ({@code none} or nothing empties one).
    *
    * @param key the key, for example {@code cleanup} or {@code cleanup_pool_size}
    * @param value the value as text
@@ -192,10 +296,23 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
       case CLEANUP_MAX_RESOURCES -> v.equals("none") || v.equals("null")
           ? toBuilder().noMaxResources().build()
           : toBuilder().maxResources(parseInt(key, v, 0, "an integer of at least 0 or none")).build();
+      case CLEANUP_ACCOUNTS -> toBuilder().accounts(parseIds(v)).build();
+      case CLEANUP_EXCLUDE_ACCOUNTS -> toBuilder().excludeAccounts(parseIds(v)).build();
       default -> throw new ConfigException(key, null, 0, 0,
           "unknown key in section " + SECTION + Suggestions.didYouMean(key, KEYS) + "; known keys: "
               + String.join(", ", KEYS), null);
     };
+  }
+
+  private static List<String> parseIds(String v) {
+    if (v.isEmpty() || v.equals("none") || v.equals("null")) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    for (String part : v.split(",", -1)) {
+      ids.add(part.trim());
+    }
+    return ids;
   }
 
   private static boolean parseFlag(String key, String v) {
@@ -219,11 +336,20 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
     return n;
   }
 
-  /** The keys as a {@code worker} section would hold them, for example {@code cleanup=false, ...}. */
+  /**
+   * The keys as a {@code worker} section would hold them, for example {@code cleanup=false, ...};
+   * the account lists only when set.
+   */
   @Override
   public String toString() {
     return CLEANUP + "=" + cleanup + ", " + CLEANUP_DRY_RUN + "=" + dryRun + ", " + CLEANUP_POOL_SIZE + "=" + poolSize
-        + ", " + CLEANUP_MAX_RESOURCES + "=" + (maxResources.isPresent() ? String.valueOf(maxResources.getAsInt()) : "none");
+        + ", " + CLEANUP_MAX_RESOURCES + "=" + (maxResources.isPresent() ? String.valueOf(maxResources.getAsInt()) : "none")
+        + ids(CLEANUP_ACCOUNTS, accounts) + ids(CLEANUP_EXCLUDE_ACCOUNTS, excludeAccounts);
+  }
+
+  /** An account list for {@link #toString()}, left out while empty (as most configurations have it). */
+  private static String ids(String key, Set<String> ids) {
+    return ids.isEmpty() ? "" : ", " + key + "=" + String.join(",", ids);
   }
 
   /** Builds a {@link CleanupConfig}; {@link #build()} validates. */
@@ -232,8 +358,12 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
     private boolean dryRun;
     private int poolSize;
     private OptionalInt maxResources;
+    private final List<String> accounts = new ArrayList<>();
+    private final List<String> excludeAccounts = new ArrayList<>();
 
     private Builder(CleanupConfig from) {
+      this.accounts.addAll(from.accounts);
+      this.excludeAccounts.addAll(from.excludeAccounts);
       this.cleanup = from.cleanup;
       this.dryRun = from.dryRun;
       this.poolSize = from.poolSize;
@@ -295,11 +425,39 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
     }
 
     /**
+     * The only accounts a run may clean in ({@code cleanup_accounts}); replaces the list, and an
+     * empty one allows every account.
+     *
+     * @param ids account ids
+     * @return this builder
+     */
+    public Builder accounts(Collection<String> ids) {
+      accounts.clear();
+      accounts.addAll(ids);
+      return this;
+    }
+
+    /**
+     * Accounts a run never cleans in ({@code cleanup_exclude_accounts}); replaces the list.
+     *
+     * @param ids account ids
+     * @return this builder
+     */
+    public Builder excludeAccounts(Collection<String> ids) {
+      excludeAccounts.clear();
+      excludeAccounts.addAll(ids);
+      return this;
+    }
+
+    /**
+     * Builds the configuration.
+     *
      * @return the configuration
      * @throws ConfigException naming the key, for a value out of range
      */
     public CleanupConfig build() {
-      return new CleanupConfig(cleanup, dryRun, poolSize, maxResources);
+      return new CleanupConfig(cleanup, dryRun, poolSize, maxResources, new HashSet<>(accounts),
+          new HashSet<>(excludeAccounts));
     }
   }
 }

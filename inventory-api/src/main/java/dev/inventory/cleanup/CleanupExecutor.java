@@ -27,6 +27,10 @@ import java.util.Objects;
  *       CleanupRefusedException}). A dry run over the cap previews exactly that: it calls no
  *       cleaner either, reports every node as {@code skipped} with the reason, and says so in a
  *       note;
+ *   <li>skips a node outside the account guards ({@code cleanup_accounts}, {@code
+ *       cleanup_exclude_accounts}; the account is the nearest {@code account} ancestor over {@code
+ *       default} edges) before any call, refresh included, in a dry run as in a real one, and keeps
+ *       its mark;
  *   <li>runs each pass on a fresh pool of {@code cleanup_pool_size} threads; a pass starts when the
  *       previous one is done;
  *   <li>cleans a node only when every node that must be gone before it is gone, or was cleaned

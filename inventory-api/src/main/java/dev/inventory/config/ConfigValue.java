@@ -170,6 +170,24 @@ public final class ConfigValue {
   }
 
   /**
+   * The value as text: a string as it is, a whole number as the file writes it (so that an
+   * unquoted account id such as {@code 012345678901} keeps its leading zero).
+   *
+   * @return the text
+   * @throws ConfigException when it is neither a string nor a whole number
+   */
+  public String asText() {
+    if (value instanceof String s) {
+      return s;
+    }
+    if (value instanceof Number && numberText != null && !numberText.contains(".") && !numberText.contains("e")
+        && !numberText.contains("E")) {
+      return numberText;
+    }
+    throw error("expected a string or a whole number, got " + describe());
+  }
+
+  /**
    * The value as an integer of at least {@code min}.
    *
    * @param min the smallest value accepted

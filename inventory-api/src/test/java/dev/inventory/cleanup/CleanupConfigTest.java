@@ -100,7 +100,7 @@ class CleanupConfigTest {
     // THEN
     assertThat(e.getMessage()).isEqualTo(dir.resolve("worker.yaml") + ":3:3: worker.clenup_dry_run: unknown key "
         + "(did you mean 'cleanup_dry_run'?); known keys: cleanup, cleanup_dry_run, cleanup_pool_size, "
-        + "cleanup_max_resources");
+        + "cleanup_max_resources, cleanup_accounts, cleanup_exclude_accounts");
     assertThat(e.key()).contains("worker.clenup_dry_run");
     assertThat(e.file()).contains(dir.resolve("worker.yaml"));
     assertThat(e.line()).hasValue(3);
@@ -187,7 +187,7 @@ class CleanupConfigTest {
         () -> CleanupConfig.defaults().with("cleanup_pool_size", "0"));
     // THEN
     assertThat(unknown.getMessage()).isEqualTo(
-        "timeout: unknown key in section worker; known keys: cleanup, cleanup_dry_run, cleanup_pool_size, cleanup_max_resources");
+        "timeout: unknown key in section worker; known keys: cleanup, cleanup_dry_run, cleanup_pool_size, cleanup_max_resources, cleanup_accounts, cleanup_exclude_accounts");
     assertThat(flag.getMessage()).isEqualTo("cleanup: expected true or false, got \"yes\"");
     assertThat(number.getMessage()).isEqualTo("cleanup_pool_size: expected an integer of at least 1, got \"many\"");
     assertThat(range.getMessage()).isEqualTo("cleanup_pool_size: expected an integer of at least 1, got 0");

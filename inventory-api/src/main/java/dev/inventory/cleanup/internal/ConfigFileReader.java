@@ -3,6 +3,8 @@ package dev.inventory.cleanup.internal;
 import dev.inventory.cleanup.CleanupConfig;
 import dev.inventory.config.ConfigFile;
 import dev.inventory.config.ConfigValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Reads the {@code worker} section of a {@link ConfigFile} into a {@link CleanupConfig}. */
@@ -37,9 +39,27 @@ public final class ConfigFileReader {
             b.maxResources(v.asInt(0, "an integer of at least 0 or null"));
           }
         }
+        case CleanupConfig.CLEANUP_ACCOUNTS -> b.accounts(ids(v));
+        case CleanupConfig.CLEANUP_EXCLUDE_ACCOUNTS -> b.excludeAccounts(ids(v));
         default -> throw new IllegalStateException(e.getKey()); // checkKeys let only KEYS through
       }
     }
     return b.build();
+  }
+
+  /** A list of account ids; null for none. */
+  private static List<String> ids(ConfigValue v) {
+    if (v.isNull()) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    for (ConfigValue item : v.items()) {
+      String id = item.asText();
+      if (!CleanupConfig.isAccountId(id)) {
+        throw item.error("expected an account id without commas or spaces, got \"" + id + "\"");
+      }
+      ids.add(id);
+    }
+    return ids;
   }
 }

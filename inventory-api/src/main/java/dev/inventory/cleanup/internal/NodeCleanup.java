@@ -66,6 +66,12 @@ final class NodeCleanup {
   }
 
   private NodeResult decide() {
+    // The account guards come before everything else: a guarded account sees no call at all.
+    Optional<String> refusal = executor.config().accountRefusal(
+        Accounts.idOf(run.plan.snapshot(), run.plan.snapshot().indexOf(node.id())).orElse(null));
+    if (refusal.isPresent()) {
+      return skipped(refusal.get() + "; nothing was called", false);
+    }
     Optional<Cleaner> found = executor.cleanerFor(run.plan, node);
     if (found.isEmpty()) {
       return failed("no cleaner for kind '" + node.kind() + "' or its base kinds; register one on "
