@@ -187,6 +187,7 @@ public record CleanupConfig(boolean cleanup, boolean dryRun, int poolSize, Optio
     return Optional.empty();
   }
 
+  /**
    * The defaults: cleanup off, dry run on, 16 threads, no cap.
    *
    * @return the default configuration
