@@ -27,6 +27,7 @@ import dev.inventory.query.ast.Sort;
 import dev.inventory.query.ast.StringValue;
 import dev.inventory.query.ast.Term;
 import dev.inventory.query.ast.Value;
+import dev.inventory.query.ast.MergeQuery;
 import dev.inventory.query.ast.WithClause;
 import dev.inventory.query.ast.WithCondition;
 import dev.inventory.query.internal.Lexical;
@@ -173,13 +174,26 @@ final class Parser {
   private Part part() {
     rejectWithUsage();
     Optional<Term> term = Optional.empty();
+    List<MergeQuery> merges = List.of();
+    Optional<Term> postFilter = Optional.empty();
     boolean reversedFirst = atReversedFlag();
     if (!reversedFirst && atTermStart()) {
       int start = peek().offset();
       term = Optional.of(term());
+      if (peek().is(Kind.LBRACE)) {
+        merges = merges();
+        if (atTermStart() && !atReversedFlag()) {
+          start = peek().offset();
+          postFilter = Optional.of(term());
+        }
+      }
       if (atWithCall()) {
         WithClause with = withClause();
-        term = Optional.of(record(new And(List.of(term.get(), with)), start));
+        if (merges.isEmpty()) {
+          term = Optional.of(record(new And(List.of(term.get(), with)), start));
+        } else {
+          postFilter = Optional.of(postFilter.isEmpty() ? with : record(new And(List.of(postFilter.get(), with)), start));
+        }
       }
     }
     Optional<String> tag = Optional.empty();
@@ -208,7 +222,56 @@ final class Parser {
     if (term.isEmpty() && sort.isEmpty() && limit.isEmpty() && navigation.isEmpty() && tag.isEmpty() && !reversed) {
       throw unexpected();
     }
-    return new Part(term, sort, limit, navigation, tag, reversed);
+    return new Part(term, sort, limit, navigation, tag, reversed, merges, postFilter);
+  }
+
+  // merges := "{" merge { "," merge } "}"      merge := name ["[]"] ":" query
+  // name := ["/"] word { "." word }; the query starts with a navigation from the node.
+  private List<MergeQuery> merges() {
+    expect(Kind.LBRACE, "'{'");
+    List<MergeQuery> out = new ArrayList<>();
+    do {
+      int at = lexer.skipWhitespace(pos);
+      int end = at;
+      while (end < lexer.end() && (Lexical.isWordChar(text.charAt(end)) || text.charAt(end) == '.'
+          || (end == at && text.charAt(end) == '/')) && text.charAt(end) != ':') {
+        end++;
+      }
+      String name = text.substring(at, end);
+      if (!MergeQuery.isName(name)) {
+        throw new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN,
+            "expected the name of a merged value (dotted names, as in 'instance_type' or 'ancestors.account')",
+            text, at, Math.max(1, end - at), List.of("a merge name"));
+      }
+      advanceTo(end);
+      boolean list = false;
+      if (peek().is(Kind.LBRACKET)) {
+        consume();
+        expect(Kind.RBRACKET, "']'");
+        list = true;
+      }
+      expect(Kind.COLON, "':'");
+      int queryStart = peek().offset();
+      if (!atNavigationStart() && !(atKeyword("all") && isNavigationAfterAll())) {
+        throw new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN,
+            "a merge query starts with a navigation from the node, as in '" + name + ": <-- is(account)'",
+            text, queryStart, Math.max(1, peek().end() - queryStart), List.of("a navigation"));
+      }
+      out.add(new MergeQuery(name, list, query()));
+    } while (peek().is(Kind.COMMA) && consume() != null);
+    expect(Kind.RBRACE, "'}'");
+    return List.copyOf(out);
+  }
+
+  private boolean isNavigationAfterAll() {
+    int save = pos;
+    int saveEnd = lastEnd;
+    consume();
+    boolean nav = atNavigationStart();
+    pos = save;
+    lastEnd = saveEnd;
+    dropLookahead();
+    return nav;
   }
 
   private static boolean isTagChar(char c) {
