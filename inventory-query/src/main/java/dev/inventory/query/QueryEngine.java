@@ -126,7 +126,7 @@ public final class QueryEngine {
     @Override
     public SearchResult run(Clock clock) {
       Instant now = Objects.requireNonNull(clock, "clock").instant();
-      return new SearchResult(query, now, plan.run(now), cache, state);
+      return new SearchResult(query, now, plan.execute(now), cache, state);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.inventory.Inventory;
 import dev.inventory.Resource;
 import dev.inventory.query.ast.Path;
 import dev.inventory.query.ast.Query;
+import dev.inventory.query.internal.eval.Merged;
 import dev.inventory.query.internal.eval.Plan;
 import dev.inventory.query.internal.eval.SnapshotCache;
 import dev.inventory.state.StateStore;
@@ -35,13 +36,19 @@ public final class SearchResult {
   private final Inventory inventory;
   private final StateStore state;
   private final SnapshotCache cache; // the engine's: values(Path) reads its string columns
+  private final Merged merged; // what the query's merge blocks found: values(Path) reads them
 
   SearchResult(Query query, Instant now, int[] indices, SnapshotCache cache, StateStore state) {
-    this(query, now, indices, cache.inventory(), state, cache);
+    this(query, now, indices, cache.inventory(), state, cache, Merged.NONE);
+  }
+
+  SearchResult(Query query, Instant now, Plan.Result result, SnapshotCache cache, StateStore state) {
+    this(query, now, result.nodes(), cache.inventory(), state, cache, result.merged());
   }
 
   private SearchResult(Query query, Instant now, int[] indices, Inventory inventory, StateStore state,
-      SnapshotCache cache) {
+      SnapshotCache cache, Merged merged) {
+    this.merged = merged;
     this.query = query;
     this.now = now;
     this.indices = indices;
@@ -89,7 +96,7 @@ public final class SearchResult {
     if (index < 0) {
       throw new IllegalArgumentException("node '" + node.id() + "' is not in this snapshot");
     }
-    return Plan.values(inventory, state, now, path, index);
+    return Plan.values(inventory, state, now, path, index, merged);
   }
 
   /**
@@ -103,7 +110,7 @@ public final class SearchResult {
    */
   public List<List<Object>> values(Path path) {
     Objects.requireNonNull(path, "path");
-    return Plan.values(cache, state, now, path, indices);
+    return Plan.values(cache, state, now, path, indices, merged);
   }
 
   /**
@@ -118,7 +125,7 @@ public final class SearchResult {
    */
   public Map<List<Object>, Integer> valueCounts(Path path) {
     Objects.requireNonNull(path, "path");
-    return Plan.valueCounts(cache, state, now, path, indices);
+    return Plan.valueCounts(cache, state, now, path, indices, merged);
   }
 
   /** The result nodes as an unmodifiable view over the snapshot and the result's indices. */

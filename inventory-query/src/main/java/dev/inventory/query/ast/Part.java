@@ -23,10 +23,21 @@ import java.util.Optional;
  * @param tag {@code #name}: the nodes this part keeps are also part of the query's result (before
  *     its last part's nodes), as in Fix Inventory; a name of {@code A-Z a-z 0-9 _ -}
  * @param reversed {@code reversed}: the nodes this part keeps, in the opposite order
+ * @param merges {@code {name: query, ...}} after the term: values found from each kept node, readable
+ *     by the post-filter and by the commands; needs a term (the pre-filter)
+ * @param postFilter the term after the merge block, which can read the merged values; only with merges
  */
 public record Part(Optional<Term> term, List<Sort> sort, Optional<Limit> limit, Optional<Navigation> navigation,
-    Optional<String> tag, boolean reversed) {
+    Optional<String> tag, boolean reversed, List<MergeQuery> merges, Optional<Term> postFilter) {
   public Part {
+    merges = List.copyOf(Objects.requireNonNull(merges, "merges"));
+    Objects.requireNonNull(postFilter, "postFilter");
+    if (!merges.isEmpty() && term.isEmpty()) {
+      throw new IllegalArgumentException("a merge block follows a term, as in 'all {name: <--}'");
+    }
+    if (merges.isEmpty() && postFilter.isPresent()) {
+      throw new IllegalArgumentException("a post-filter term follows a merge block");
+    }
     Objects.requireNonNull(term, "term");
     sort = List.copyOf(Objects.requireNonNull(sort, "sort"));
     Objects.requireNonNull(limit, "limit");
@@ -39,6 +50,32 @@ public record Part(Optional<Term> term, List<Sort> sort, Optional<Limit> limit, 
     if (term.isEmpty() && sort.isEmpty() && limit.isEmpty() && navigation.isEmpty() && tag.isEmpty() && !reversed) {
       throw new IllegalArgumentException("a query part has a term, a tag, a sort, a limit, reversed or a navigation");
     }
+  }
+
+  /**
+   * A part without merges.
+   *
+   * @param term the filter; empty means every input node
+   * @param sort the sort keys, possibly none
+   * @param limit the slice of the sorted nodes to keep
+   * @param navigation the walk to the input of the next part
+   * @param tag the part's tag
+   * @param reversed whether the kept nodes are in the opposite order
+   */
+  public Part(Optional<Term> term, List<Sort> sort, Optional<Limit> limit, Optional<Navigation> navigation,
+      Optional<String> tag, boolean reversed) {
+    this(term, sort, limit, navigation, tag, reversed, List.of(), Optional.empty());
+  }
+
+  /**
+   * This part with a merge block and a post-filter after its term.
+   *
+   * @param mergeQueries the merge entries, at least one
+   * @param post the term after the merge block, if any
+   * @return the part with the merges
+   */
+  public Part merging(List<MergeQuery> mergeQueries, Optional<Term> post) {
+    return new Part(term, sort, limit, navigation, tag, reversed, mergeQueries, post);
   }
 
   /**
@@ -60,7 +97,7 @@ public record Part(Optional<Term> term, List<Sort> sort, Optional<Limit> limit, 
    * @return the tagged part
    */
   public Part tagged(String name) {
-    return new Part(term, sort, limit, navigation, Optional.of(name), reversed);
+    return new Part(term, sort, limit, navigation, Optional.of(name), reversed, merges, postFilter);
   }
 
   /**
@@ -69,7 +106,7 @@ public record Part(Optional<Term> term, List<Sort> sort, Optional<Limit> limit, 
    * @return the reversed part
    */
   public Part reverse() {
-    return new Part(term, sort, limit, navigation, tag, true);
+    return new Part(term, sort, limit, navigation, tag, true, merges, postFilter);
   }
 
   /**

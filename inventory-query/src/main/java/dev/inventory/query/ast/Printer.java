@@ -22,7 +22,14 @@ final class Printer {
 
   static String print(Part p) {
     StringJoiner out = new StringJoiner(" ");
-    p.term().ifPresent(t -> out.add(partTerm(t)));
+    // Before a merge block a with(...) keeps its "and": Fix Inventory reads it only after the block.
+    p.term().ifPresent(t -> out.add(p.merges().isEmpty() ? partTerm(t) : print(t)));
+    if (!p.merges().isEmpty()) {
+      StringJoiner merges = new StringJoiner(", ", "{", "}");
+      p.merges().forEach(m -> merges.add(print(m)));
+      out.add(merges.toString());
+    }
+    p.postFilter().ifPresent(t -> out.add(partTerm(t)));
     p.tag().ifPresent(tag -> out.add("#" + tag));
     if (!p.sort().isEmpty()) {
       StringJoiner sorts = new StringJoiner(", ", "sort ", "");
@@ -52,6 +59,10 @@ final class Printer {
       return print(before) + " " + print(w);
     }
     return print(t);
+  }
+
+  static String print(MergeQuery m) {
+    return m.name() + (m.list() ? "[]" : "") + ": " + print(m.query());
   }
 
   static String print(Sort s) {

@@ -41,6 +41,10 @@ final class AggregateParser {
     List<Aggregate.Group> groups = new ArrayList<>();
     List<Aggregate.Function> functions = new ArrayList<>();
     boolean inFunctions = false;
+    skip();
+    if (pos >= to) {
+      throw needsFunction();
+    }
     while (true) {
       skip();
       if (atFunction()) {
@@ -58,6 +62,9 @@ final class AggregateParser {
       if (!inFunctions && accept(':')) {
         inFunctions = true;
         skip();
+        if (pos >= to) {
+          throw needsFunction();
+        }
         if (!atFunction()) {
           throw error("expected an aggregate function after ':'", FUNCTIONS);
         }
@@ -66,6 +73,9 @@ final class AggregateParser {
       break;
     }
     if (functions.isEmpty()) {
+      if (groups.isEmpty()) {
+        throw needsFunction();
+      }
       throw error("expected ':' and the aggregate functions after the groups", List.of("','", "':'"));
     }
     try {
@@ -76,8 +86,19 @@ final class AggregateParser {
     }
   }
 
+  // Fix's parser takes an aggregate without functions and fails when it runs; here it is refused at once.
+  private QuerySyntaxException needsFunction() {
+    return new QuerySyntaxException(ErrorCode.UNSUPPORTED_FEATURE,
+        "an aggregate needs at least one function, such as sum(1) as count", line, pos, 0, FUNCTIONS);
+  }
+
   // group := path ["as" name]
   private Aggregate.Group group() {
+    if (pos < to && line.charAt(pos) == '"') {
+      throw new QuerySyntaxException(ErrorCode.UNSUPPORTED_FEATURE,
+          "aggregate groups named by a template (\"{a}_{b}\" as name) are not supported yet; group by paths"
+              + " (a.b as name) instead", line, pos, 1, List.of("a property path"));
+    }
     Path path = path();
     return new Aggregate.Group(path, as());
   }

@@ -22,6 +22,7 @@ final class CommandArguments {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
   private static final Pattern AS = Pattern.compile("^(.*?)\\s+as\\s+(\\S+)\\s*$", Pattern.DOTALL);
   private static final List<String> FORMAT_OPTIONS = List.of("--text", "--yaml", "--cytoscape", "--graphml", "--dot");
+  private static final Pattern WHOLE_SECTION = Pattern.compile("/(reported|desired|metadata|ancestors)");
   private static final List<String> LIST_OPTIONS = List.of("'--csv'", "'--json'", "'--markdown'", "'--with-defaults'");
 
   private final String line;
@@ -69,7 +70,8 @@ final class CommandArguments {
       case FORMAT -> new PipeCommand.Format(template());
       case AGGREGATE -> {
         if (text.isEmpty()) {
-          throw new QuerySyntaxException(ErrorCode.UNEXPECTED_END, "'aggregate' needs at least one function",
+          throw new QuerySyntaxException(ErrorCode.UNSUPPORTED_FEATURE,
+              "an aggregate needs at least one function, such as sum(1) as count",
               line, from, 0, List.of("a property path", "an aggregate function"));
         }
         AggregateParser parser = new AggregateParser(line, from, to, map);
@@ -254,6 +256,11 @@ final class CommandArguments {
       withDefaults = true;
       return seen;
     }
+    if (option.equals("--json-table")) {
+      throw new QuerySyntaxException(ErrorCode.UNSUPPORTED_FEATURE,
+          "'list --json-table' is not offered: 'list --json' prints an array of objects, 'dump' one object per node",
+          line, from + start, option.length(), LIST_OPTIONS);
+    }
     ListFormat f = switch (option) {
       case "--csv" -> ListFormat.CSV;
       case "--json" -> ListFormat.JSON;
@@ -299,6 +306,11 @@ final class CommandArguments {
     if (stripped.isEmpty()) {
       throw new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN, "expected a property path in 'list'",
           line, at, 0, List.of("a property path"));
+    }
+    if (WHOLE_SECTION.matcher(stripped).matches()) {
+      throw new QuerySyntaxException(ErrorCode.UNSUPPORTED_FEATURE, "a whole section (" + stripped
+          + ") is not a list column yet: name its properties, such as /desired.clean, or use 'dump'",
+          line, at, stripped.length(), List.of("a property path"));
     }
     Matcher m = AS.matcher(stripped);
     if (m.matches()) {

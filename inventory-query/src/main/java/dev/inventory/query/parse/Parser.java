@@ -27,6 +27,7 @@ import dev.inventory.query.ast.Sort;
 import dev.inventory.query.ast.StringValue;
 import dev.inventory.query.ast.Term;
 import dev.inventory.query.ast.Value;
+import dev.inventory.query.ast.MergeQuery;
 import dev.inventory.query.ast.WithClause;
 import dev.inventory.query.ast.WithCondition;
 import dev.inventory.query.internal.Lexical;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,6 +54,10 @@ import java.util.TreeSet;
  * accepted where it happened.
  */
 final class Parser {
+  private static final Pattern WHOLE_SECTION =
+      Pattern.compile("/(reported|desired|metadata)");
+  private static final Pattern COMPARISON_AHEAD =
+      Pattern.compile("\\s*(!=|==|=|<|>|~|!~|in\\b|not\\s+in\\b)");
   /** Deeper nesting is an error rather than a stack overflow. */
   static final int MAX_DEPTH = 100;
 
@@ -173,13 +179,26 @@ final class Parser {
   private Part part() {
     rejectWithUsage();
     Optional<Term> term = Optional.empty();
+    List<MergeQuery> merges = List.of();
+    Optional<Term> postFilter = Optional.empty();
     boolean reversedFirst = atReversedFlag();
     if (!reversedFirst && atTermStart()) {
       int start = peek().offset();
       term = Optional.of(term());
+      if (peek().is(Kind.LBRACE)) {
+        merges = merges();
+        if (atTermStart() && !atReversedFlag()) {
+          start = peek().offset();
+          postFilter = Optional.of(term());
+        }
+      }
       if (atWithCall()) {
         WithClause with = withClause();
-        term = Optional.of(record(new And(List.of(term.get(), with)), start));
+        if (merges.isEmpty()) {
+          term = Optional.of(record(new And(List.of(term.get(), with)), start));
+        } else {
+          postFilter = Optional.of(postFilter.isEmpty() ? with : record(new And(List.of(postFilter.get(), with)), start));
+        }
       }
     }
     Optional<String> tag = Optional.empty();
@@ -208,7 +227,61 @@ final class Parser {
     if (term.isEmpty() && sort.isEmpty() && limit.isEmpty() && navigation.isEmpty() && tag.isEmpty() && !reversed) {
       throw unexpected();
     }
-    return new Part(term, sort, limit, navigation, tag, reversed);
+    return new Part(term, sort, limit, navigation, tag, reversed, merges, postFilter);
+  }
+
+  // merges := "{" merge { "," merge } "}"      merge := name ["[]"] ":" query
+  // name := ["/"] word { "." word }; the query starts with a navigation from the node.
+  private List<MergeQuery> merges() {
+    expect(Kind.LBRACE, "'{'");
+    List<MergeQuery> out = new ArrayList<>();
+    do {
+      int at = lexer.skipWhitespace(pos);
+      int end = at;
+      while (end < lexer.end() && (Lexical.isWordChar(text.charAt(end)) || text.charAt(end) == '.'
+          || (end == at && text.charAt(end) == '/')) && text.charAt(end) != ':') {
+        end++;
+      }
+      String name = text.substring(at, end);
+      if (!MergeQuery.isName(name)) {
+        throw new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN,
+            "expected the name of a merged value (dotted names, as in 'instance_type' or 'ancestors.account')",
+            text, at, Math.max(1, end - at), List.of("a merge name"));
+      }
+      advanceTo(end);
+      boolean list = false;
+      if (peek().is(Kind.LBRACKET)) {
+        consume();
+        expect(Kind.RBRACKET, "']'");
+        list = true;
+      }
+      expect(Kind.COLON, "':'");
+      int queryStart = peek().offset();
+      if (atKeyword("aggregate")) {
+        throw new QuerySyntaxException(ErrorCode.UNSUPPORTED_FEATURE,
+            "an aggregate inside a merge block is not supported yet; aggregate the search instead",
+            text, queryStart, peek().end() - queryStart, List.of("a navigation"));
+      }
+      if (!atNavigationStart() && !(atKeyword("all") && isNavigationAfterAll())) {
+        throw new QuerySyntaxException(ErrorCode.UNEXPECTED_TOKEN,
+            "a merge query starts with a navigation from the node, as in '" + name + ": <-- is(account)'",
+            text, queryStart, Math.max(1, peek().end() - queryStart), List.of("a navigation"));
+      }
+      out.add(new MergeQuery(name, list, query()));
+    } while (peek().is(Kind.COMMA) && consume() != null);
+    expect(Kind.RBRACE, "'}'");
+    return List.copyOf(out);
+  }
+
+  private boolean isNavigationAfterAll() {
+    int save = pos;
+    int saveEnd = lastEnd;
+    consume();
+    boolean nav = atNavigationStart();
+    pos = save;
+    lastEnd = saveEnd;
+    dropLookahead();
+    return nav;
   }
 
   private static boolean isTagChar(char c) {
@@ -674,6 +747,14 @@ final class Parser {
   /** Consumes {@code .name} written without spaces, for the parts of a {@code /section.} prefix. */
   private Token nameAfterDot(int pathStart, String what) {
     Token dot = peek();
+    String sofar = text.substring(pathStart, lastEnd);
+    if ((!dot.is(Kind.DOT) || dot.offset() != lastEnd) && WHOLE_SECTION.matcher(sofar).matches()
+        && COMPARISON_AHEAD.matcher(text.substring(lastEnd)).lookingAt()) {
+      throw new QuerySyntaxException(ErrorCode.UNSUPPORTED_FEATURE, "comparing a whole section (" + sofar
+          + ") is not supported yet: compare one of its properties, such as " + sofar + "."
+          + (sofar.equals("/desired") ? "clean" : sofar.equals("/metadata") ? "protected" : "name"),
+          text, pathStart, lastEnd - pathStart, List.of("'.'"));
+    }
     if (!dot.is(Kind.DOT) || dot.offset() != lastEnd) {
       throw new QuerySyntaxException(ErrorCode.EXPECTED_PROPERTY_NAME,
           "expected '.' and " + what + " after '" + text.substring(pathStart, lastEnd) + "'",

@@ -120,6 +120,12 @@ public final class QueryParser {
     while (true) {
       int bar = Lexical.indexOfPipe(line, from, line.length());
       int to = bar < 0 ? line.length() : bar;
+      if (!commands.isEmpty() && aggregates(commands.get(commands.size() - 1))) {
+        int at = skipWhitespace(line, from, to);
+        throw new QuerySyntaxException(ErrorCode.UNSUPPORTED_FEATURE,
+            "commands after an aggregate are not supported yet: its rows end the line", line, at,
+            Math.max(0, to - at), List.of("the end of the line"));
+      }
       commands.add(command(line, from, to, commands.isEmpty(), map));
       if (bar < 0) {
         break;
@@ -127,6 +133,11 @@ public final class QueryParser {
       from = bar + 1;
     }
     return new Parsed<>(line, new Pipeline(commands), map);
+  }
+
+  private static boolean aggregates(Command command) {
+    return command instanceof SearchCommand search ? search.aggregate().isPresent()
+        : command instanceof PipeCommand.AggregateBy;
   }
 
   // command := name [arguments]          the first command is "search"
@@ -163,6 +174,10 @@ public final class QueryParser {
       command = search(line, argStart, to, map);
     } else {
       Optional<PipeCommand.Name> known = PipeCommand.Name.fromWord(name);
+      if (!first && NOT_OFFERED.containsKey(name)) {
+        throw new QuerySyntaxException(ErrorCode.UNSUPPORTED_FEATURE, "'" + name + "' is not offered: "
+            + NOT_OFFERED.get(name), line, start, nameEnd - start, commandNames(false));
+      }
       if (first || known.isEmpty()) {
         throw new QuerySyntaxException(ErrorCode.UNKNOWN_COMMAND,
             first ? "a command line starts with 'search', not '" + name + "'" : "unknown command '" + name + "'",
@@ -227,13 +242,38 @@ public final class QueryParser {
       aggregate = Optional.of(parser.spec());
       pos = skipWhitespace(line, parser.position(), to);
       pos = expectChar(line, pos, to, ')', "expected ',' or ')' to end the aggregate");
-      pos = expectChar(line, skipWhitespace(line, pos, to), to, ':', "expected ':' between the aggregate and the query");
+      pos = skipWhitespace(line, pos, to);
+      // a query preamble such as (edge_type=delete): may follow the aggregate directly; the query reads it
+      if (pos >= to || line.charAt(pos) != '(') {
+        pos = expectChar(line, pos, to, ':', "expected ':' between the aggregate and the query");
+      }
     }
     Parser parser = new Parser(line, pos, to, map);
     Query q = parser.query();
     parser.expectEnd();
     return new SearchCommand(q, aggregate, withEdges, explain);
   }
+
+  /** Fix Inventory's commands that this library does not offer, with the reason and what to use instead. */
+  private static final Map<String, String> NOT_OFFERED = Map.ofEntries(
+      Map.entry("jq", "'dump' prints each node as one JSON object, for a jq outside the shell"),
+      Map.entry("flatten", "'list' and 'dump' print nested values as they are"),
+      Map.entry("set_desired", "the desired section holds only the cleanup mark: use 'clean' and 'unclean'"),
+      Map.entry("set_metadata", "the metadata section holds only protection: use 'protect' and 'unprotect'"),
+      Map.entry("tag", "cloud resources change only through the cleanup ('clean', dry run by default)"),
+      Map.entry("aws", "no AWS CLI calls from a pipeline: the only cloud change is the cleanup"),
+      Map.entry("http", "pipelines do not send results over the network"),
+      Map.entry("https", "pipelines do not send results over the network"),
+      Map.entry("slack", "there are no alerting integrations"),
+      Map.entry("discord", "there are no alerting integrations"),
+      Map.entry("jira", "there are no alerting integrations"),
+      Map.entry("pagerduty", "there are no alerting integrations"),
+      Map.entry("alertmanager", "there are no alerting integrations"),
+      Map.entry("apps", "there are no infrastructure apps"),
+      Map.entry("db", "pipelines do not export to databases"),
+      Map.entry("write", "pipelines do not write files; redirect the shell's output"),
+      Map.entry("chunk", "it batches network sends, which are not offered"),
+      Map.entry("execute-task", "there are no worker tasks"));
 
   /** Fix Inventory's other names of commands; the canonical text uses the command's own name. */
   private static final Map<String, String> ALIASES = Map.of("query", "search", "match", "search",

@@ -91,6 +91,8 @@ public final class QueryValidator {
       for (Part p : q.parts()) {
         p.term().ifPresent(this::term);
         p.sort().forEach(s -> path(s.path()));
+        // A merge's walk names kinds like any query; the post-filter reads merge names, not kinds.
+        p.merges().forEach(m -> query(m.query()));
       }
     }
 

@@ -219,13 +219,37 @@ public final class AstGenerators {
         .toOptionals(85);
     Gen<Boolean> reversed = Generate.booleans().zip(integers().between(0, 9), (b, i) -> b && i < 3);
     Gen<PartPieces> base = term.zip(sort, limit, navigation, PartPieces::new);
-    return base.zip(tag, reversed, (p, t, r) -> {
+    Gen<Part> plain = base.zip(tag, reversed, (p, t, r) -> {
       if (p.term().isEmpty() && p.sort().isEmpty() && p.limit().isEmpty() && p.navigation().isEmpty()
           && t.isEmpty() && !r) {
         return Part.of(AllTerm.of());
       }
       return new Part(p.term(), p.sort(), p.limit(), p.navigation(), t, r);
     });
+    Gen<Optional<MergeBlock>> merge = lists().of(mergeQueries()).ofSizeBetween(1, 2)
+        .zip(terms(2).toOptionals(50), MergeBlock::new).toOptionals(15);
+    return plain.zip(merge, (p, m) -> m.isEmpty()
+        ? p
+        : new Part(Optional.of(p.term().orElse(AllTerm.of())), p.sort(), p.limit(), p.navigation(), p.tag(),
+            p.reversed(), m.get().merges(), m.get().post()));
+  }
+
+  private record MergeBlock(List<MergeQuery> merges, Optional<Term> post) {}
+
+  /**
+   * Merge entries: a name (dotted, possibly absolute), single or list, and a walk of one or two parts
+   * that starts with a bare navigation.
+   *
+   * @return the generator
+   */
+  public static Gen<MergeQuery> mergeQueries() {
+    Gen<String> name = Generate.pick(List.of("a", "instance_type", "ancestors.account", "/vpc", "foo.bar_1", "sort"));
+    Gen<Part> start = navigations().zip(Generate.booleans(),
+        (n, all) -> new Part(all ? Optional.of(AllTerm.of()) : Optional.empty(), List.of(), Optional.empty(),
+            Optional.of(n)));
+    Gen<Optional<Term>> target = terms(2).toOptionals(70);
+    return name.zip(Generate.booleans(), start, target, (nm, list, s, t) -> new MergeQuery(nm, list,
+        new Query(t.isEmpty() ? List.of(s) : List.of(s, new Part(t, List.of(), Optional.empty(), Optional.empty())))));
   }
 
   private record PartPieces(Optional<Term> term, List<Sort> sort, Optional<Limit> limit,
@@ -344,7 +368,13 @@ public final class AstGenerators {
     return searches().zip(lists().of(pipeCommands()).ofSizeBetween(0, 3), (q, rest) -> {
       List<Command> all = new ArrayList<>();
       all.add(q);
-      all.addAll(rest);
+      // an aggregate ends a line: nothing is parsed after it, so nothing is generated after it
+      for (Command c : rest) {
+        if (q.aggregate().isPresent() || all.get(all.size() - 1) instanceof PipeCommand.AggregateBy) {
+          break;
+        }
+        all.add(c);
+      }
       return new Pipeline(all);
     });
   }

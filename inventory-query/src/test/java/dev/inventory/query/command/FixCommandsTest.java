@@ -289,7 +289,12 @@ class FixCommandsTest {
     assertError("search --verbose all", ErrorCode.UNKNOWN_OPTION, "--verbose");
     assertError("search all | dump | count", ErrorCode.UNEXPECTED_TOKEN, "count");
     assertError("search all | tail 3 | predecessors", ErrorCode.UNEXPECTED_TOKEN, "predecessors");
-    assertError("search aggregate(sum(1) as n): all | head 3", ErrorCode.UNEXPECTED_TOKEN, "head 3");
+    assertError("search aggregate(sum(1) as n): all | head 3", ErrorCode.UNSUPPORTED_FEATURE, "head 3");
+    assertError("search all | aggregate", ErrorCode.UNSUPPORTED_FEATURE, "");
+    assertError("search all | aggregate kind as k:", ErrorCode.UNSUPPORTED_FEATURE, "");
+    assertError("search aggregate(\"{kind}_x\" as k: sum(1) as n): all", ErrorCode.UNSUPPORTED_FEATURE, "\"");
+    assertError("search all | jq .name", ErrorCode.UNSUPPORTED_FEATURE, "jq");
+    assertError("search all | list id, /desired", ErrorCode.UNSUPPORTED_FEATURE, "/desired");
   }
 
   private void assertError(String line, ErrorCode code, String at) {

@@ -4,7 +4,10 @@ import dev.inventory.query.ast.SearchCommand;
 import dev.inventory.query.compat.FixCorpus.Entry;
 import dev.inventory.query.compat.FixCorpus.Form;
 import dev.inventory.query.compat.FixCorpus.Refusal;
+import dev.inventory.query.command.Placeholders;
 import dev.inventory.query.parse.QueryParser;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import dev.inventory.query.parse.QuerySyntaxException;
 import java.util.Map;
 import java.util.Objects;
@@ -45,8 +48,13 @@ record CorpusRun(Entry entry, Status status, Optional<QuerySyntaxException> erro
       // Fix's aggregate preamble lives on the search command here, not in the query.
       return QueryParser.parseSearch(text);
     }
-    return form == Form.QUERY ? QueryParser.parse(text) : QueryParser.parseCommandLine(text);
+    // A command line's placeholders (@UTC@, @NOW@, ...) are replaced before it is parsed, here as in
+    // Fix's CLI and in Commands.execute.
+    return form == Form.QUERY ? QueryParser.parse(text)
+        : QueryParser.parseCommandLine(Placeholders.replace(text, PLACEHOLDER_TIME, ZoneOffset.UTC));
   }
+
+  private static final Instant PLACEHOLDER_TIME = Instant.parse("2026-01-01T00:00:00Z");
 
   /** The text {@link #parse} reads back: a search command without its {@code search} word. */
   static String print(Object ast) {

@@ -28,7 +28,7 @@ final class FixCorpus {
       "with", "merge", "aggregate-preamble", "edge-filter", "edge-type-iam", "mixed-arrows",
       "edge-type-preamble", "reversed", "part-tag", "functions", "single-quoted", "json-values", "sort",
       "limit", "navigation", "search-options", "with_usage", "placeholders", "env-prefix", "command-alias",
-      "multiple-lines");
+      "multiple-lines", "whole-section");
 
   private FixCorpus() {}
 

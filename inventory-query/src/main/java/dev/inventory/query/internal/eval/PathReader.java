@@ -102,8 +102,15 @@ final class PathReader {
     }
     switch (path.section()) {
       case REPORTED -> {
-        Resource r = run.node(node);
         Segment first = path.segments().get(0);
+        Object merged = run.merged.isEmpty() ? null : run.merged.get(node, first.name());
+        if (merged != null) {
+          // A merge block's value shadows a property of the same name, as Fix Inventory's merge does.
+          List<Object> values = new ArrayList<>(1);
+          index(merged, first, values);
+          return new Reading(walk(run, values, path.segments(), 1), Optional.empty());
+        }
+        Resource r = run.node(node);
         // One lookup of the property serves both the read and the declared type (as KindRegistry.read).
         Optional<Property<?>> property = run.kinds.property(r.kind(), first.name());
         Object v = Scalars.normalize(property.isPresent()
@@ -117,7 +124,7 @@ final class PathReader {
             : Optional.empty();
         List<Object> values = new ArrayList<>(1);
         index(v, first, values);
-        return new Reading(walk(values, path.segments(), 1), declared);
+        return new Reading(walk(run, values, path.segments(), 1), declared);
       }
       case DESIRED -> {
         return new Reading(walk(List.of(run.state(node).desired()), path.segments(), 0), Optional.empty());
@@ -126,6 +133,12 @@ final class PathReader {
         return new Reading(walk(List.of(run.state(node).metadata()), path.segments(), 0), Optional.empty());
       }
       default -> {
+        // A merge named ancestors.<kind> (as Fix Inventory's documentation does) answers first.
+        Object merged = run.merged.isEmpty() ? null : run.merged.get(node, path.section().keyword());
+        if (merged instanceof Map<?, ?> byKind && byKind.get(path.kind().orElseThrow()) != null) {
+          return new Reading(walk(run, List.of(byKind.get(path.kind().orElseThrow())), path.segments(), 0),
+              Optional.empty());
+        }
         if (related.isEmpty()) {
           return MISSING;
         }
@@ -147,12 +160,23 @@ final class PathReader {
   }
 
   private static List<Object> walk(List<Object> start, List<Segment> segments, int from) {
+    return walk(null, start, segments, from);
+  }
+
+  /** As {@link #walk(List, List, int)}; a merged node on the way reads the rest of the path itself. */
+  private static List<Object> walk(Run run, List<Object> start, List<Segment> segments, int from) {
     List<Object> current = start;
+    List<Object> fromNodes = null;
     for (int i = from; i < segments.size() && !current.isEmpty(); i++) {
       Segment seg = segments.get(i);
       List<Object> next = new ArrayList<>(current.size());
       for (Object v : current) {
-        if (v instanceof Map<?, ?> m) {
+        if (v instanceof Merged.NodeRef ref && run != null) {
+          if (fromNodes == null) {
+            fromNodes = new ArrayList<>();
+          }
+          fromNodes.addAll(ref.read(run, segments.subList(i, segments.size())));
+        } else if (v instanceof Map<?, ?> m) {
           Object x = Scalars.normalize(m.get(seg.name()));
           if (x != null) {
             index(x, seg, next);
@@ -160,6 +184,10 @@ final class PathReader {
         }
       }
       current = next;
+    }
+    if (fromNodes != null) {
+      fromNodes.addAll(current);
+      return fromNodes;
     }
     return current;
   }

@@ -45,7 +45,19 @@ public final class Plan {
 
   private record CompiledPart(
       Optional<Cond> term, Optional<List<String>> kinds, List<SortKey> sort, Optional<Limit> limit,
-      Optional<Walker> navigation, Part source, Optional<Term> residual, boolean reversed, boolean tagged) {}
+      Optional<Walker> navigation, Part source, Optional<Term> residual, boolean reversed, boolean tagged,
+      List<CompiledMerge> merges,
+      Optional<Cond> postFilter) {}
+
+  private record CompiledMerge(List<String> names, boolean list, Plan walk) {}
+
+  /**
+   * What a run found: the nodes, and the values the query's merge blocks found for them.
+   *
+   * @param nodes the dense snapshot indices of the result, in order
+   * @param merged the merged values per node; {@link Merged#NONE} without merge blocks
+   */
+  public record Result(int[] nodes, Merged merged) {}
 
   private record SortKey(PathReader path, boolean descending) {}
 
@@ -96,7 +108,10 @@ public final class Plan {
           p,
           residual,
           p.reversed(),
-          p.tag().isPresent()));
+          p.tag().isPresent(),
+          p.merges().stream()
+              .map(m -> new CompiledMerge(m.segments(), m.list(), compile(m.query(), cache, state, source))).toList(),
+          p.postFilter().map(compiler::compile)));
     }
     return new Plan(query, cache, state, List.copyOf(parts));
   }
@@ -141,11 +156,30 @@ public final class Plan {
 
   /** Runs the plan at {@code now}: the dense indices of the result nodes, in result order. */
   public int[] run(Instant now) {
+    return execute(now).nodes();
+  }
+
+  /**
+   * Runs the query at {@code now}, keeping what its merge blocks found.
+   *
+   * @param now the time that ages and durations are measured against
+   * @return the result nodes and their merged values
+   */
+  public Result execute(Instant now) {
     Run run = new Run(cache, state, Objects.requireNonNull(now, "now"));
-    int[] current = null; // null: every node
+    int[] nodes = evaluate(run, null);
+    return new Result(nodes, run.merged);
+  }
+
+  /** The parts in turn, from {@code input} (null: every node). */
+  private int[] evaluate(Run run, int[] input) {
+    int[] current = input;
     List<int[]> tagged = null;
     for (CompiledPart p : parts) {
       current = filter(run, p, current);
+      if (!p.merges().isEmpty()) {
+        current = merge(run, p, current);
+      }
       current = sort(run, p.sort(), current);
       if (p.limit().isPresent()) {
         Limit l = p.limit().get();
@@ -167,6 +201,35 @@ public final class Plan {
       }
     }
     return tagged == null ? current : withTagged(tagged, current);
+  }
+
+  /**
+   * For every node of {@code nodes}: each merge walks from the node alone and keeps the first node
+   * it finds (or all of them, for a list); then the post-filter, which can read them, keeps nodes.
+   */
+  private int[] merge(Run run, CompiledPart p, int[] nodes) {
+    if (run.merged == Merged.NONE) {
+      run.merged = new Merged();
+    }
+    for (int node : nodes) {
+      for (CompiledMerge m : p.merges()) {
+        int[] found = m.walk().evaluate(run, new int[] {node});
+        if (m.list()) {
+          List<Object> refs = new ArrayList<>(found.length);
+          for (int f : found) {
+            refs.add(new Merged.NodeRef(f, inventory.node(f).id()));
+          }
+          run.merged.put(node, m.names(), refs);
+        } else if (found.length > 0) {
+          run.merged.put(node, m.names(), new Merged.NodeRef(found[0], inventory.node(found[0]).id()));
+        }
+      }
+    }
+    if (p.postFilter().isEmpty()) {
+      return nodes;
+    }
+    Cond post = p.postFilter().get();
+    return Arrays.stream(nodes).filter(n -> post.test(run, n, PathReader.NO_ELEMENT)).toArray();
   }
 
   private static int[] reversed(int[] nodes) {
@@ -210,7 +273,8 @@ public final class Plan {
     if (node < 0 || node >= inventory.size()) {
       return false;
     }
-    if (parts.size() == 1 && parts.get(0).limit().isEmpty() && parts.get(0).navigation().isEmpty()) {
+    if (parts.size() == 1 && parts.get(0).merges().isEmpty() && parts.get(0).limit().isEmpty()
+        && parts.get(0).navigation().isEmpty()) {
       // One node read once: filling a snapshot-wide column for it would cost more than the read.
       Run run = new Run(SnapshotCache.none(inventory), state, Objects.requireNonNull(now, "now"));
       return parts.get(0).term().map(c -> c.test(run, node, PathReader.NO_ELEMENT)).orElse(true);
@@ -230,7 +294,26 @@ public final class Plan {
    * through {@code [*]} gives one value per element. Empty when the value is missing or null.
    */
   public static List<Object> values(Inventory inventory, StateStore state, Instant now, Path path, int node) {
-    return List.copyOf(new PathReader(path).values(new Run(inventory, state, now), node));
+    return values(inventory, state, now, path, node, Merged.NONE);
+  }
+
+  /**
+   * {@link #values(Inventory, StateStore, Instant, Path, int)}, where a path that starts with a merge
+   * name reads the merged value.
+   *
+   * @param inventory the snapshot
+   * @param state the state store
+   * @param now the time ages are measured against
+   * @param path the path to read
+   * @param node the dense index of the node
+   * @param merged what the query's merge blocks found
+   * @return the values, possibly none
+   */
+  public static List<Object> values(Inventory inventory, StateStore state, Instant now, Path path, int node,
+      Merged merged) {
+    Run run = new Run(inventory, state, now);
+    run.merged = Objects.requireNonNull(merged, "merged");
+    return List.copyOf(new PathReader(path).values(run, node));
   }
 
   /** {@link #values(Inventory, StateStore, Instant, Path, int)} for many nodes, in one run. */
@@ -244,9 +327,27 @@ public final class Plan {
    * cache's string column, so that a repeated count does not follow every node to its string.
    */
   public static List<List<Object>> values(SnapshotCache cache, StateStore state, Instant now, Path path, int[] nodes) {
+    return values(cache, state, now, path, nodes, Merged.NONE);
+  }
+
+  /**
+   * {@link #values(SnapshotCache, StateStore, Instant, Path, int[])}, where a path that starts with a
+   * merge name reads the merged value.
+   *
+   * @param cache the snapshot and its columns
+   * @param state the state store
+   * @param now the time ages are measured against
+   * @param path the path to read
+   * @param nodes the dense indices of the nodes
+   * @param merged what the query's merge blocks found
+   * @return the values per node, in order
+   */
+  public static List<List<Object>> values(SnapshotCache cache, StateStore state, Instant now, Path path, int[] nodes,
+      Merged merged) {
     Run run = new Run(cache, state, now);
+    run.merged = Objects.requireNonNull(merged, "merged");
     PathReader reader = new PathReader(path);
-    StringColumn column = cache.remembers() && StringColumn.fits(path)
+    StringColumn column = usesColumn(cache, path, merged)
         ? cache.strings(path.segments().get(0).name())
         : null;
     List<List<Object>> out = new ArrayList<>(nodes.length);
@@ -275,9 +376,27 @@ public final class Plan {
    */
   public static Map<List<Object>, Integer> valueCounts(SnapshotCache cache, StateStore state, Instant now, Path path,
       int[] nodes) {
+    return valueCounts(cache, state, now, path, nodes, Merged.NONE);
+  }
+
+  /**
+   * {@link #valueCounts(SnapshotCache, StateStore, Instant, Path, int[])}, where a path that starts
+   * with a merge name reads the merged value.
+   *
+   * @param cache the snapshot and its columns
+   * @param state the state store
+   * @param now the time ages are measured against
+   * @param path the path to read
+   * @param nodes the dense indices of the nodes
+   * @param merged what the query's merge blocks found
+   * @return how many nodes have each list of values
+   */
+  public static Map<List<Object>, Integer> valueCounts(SnapshotCache cache, StateStore state, Instant now, Path path,
+      int[] nodes, Merged merged) {
     Run run = new Run(cache, state, now);
+    run.merged = Objects.requireNonNull(merged, "merged");
     PathReader reader = new PathReader(path);
-    StringColumn column = cache.remembers() && StringColumn.fits(path)
+    StringColumn column = usesColumn(cache, path, merged)
         ? cache.strings(path.segments().get(0).name())
         : null;
     Map<List<Object>, Integer> out = new HashMap<>();
@@ -314,6 +433,12 @@ public final class Plan {
    * Sorts node indices by {@code keys} the way a query part sorts: missing values last in either
    * direction, ties in the given order.
    */
+  /** Whether a string column can answer {@code path}: not where a merged value may shadow it. */
+  private static boolean usesColumn(SnapshotCache cache, Path path, Merged merged) {
+    return cache.remembers() && StringColumn.fits(path)
+        && !(path.section() == dev.inventory.query.ast.Section.REPORTED && merged.names(path.segments().get(0).name()));
+  }
+
   public static int[] sort(Inventory inventory, StateStore state, Instant now, List<Sort> keys, int[] nodes) {
     List<SortKey> compiled = keys.stream()
         .map(s -> new SortKey(new PathReader(s.path()), s.order() == Sort.Order.DESC)).toList();

@@ -27,6 +27,8 @@ final class Run {
   final StateStore state;
   final Instant now;
   final SnapshotCache cache;
+  /** The values merge blocks found so far, per node; a run of a command reads a result's. */
+  Merged merged = Merged.NONE;
   private final Map<String, Map<Integer, Integer>> ancestors = new HashMap<>();
   private final Map<String, Map<Integer, Integer>> descendants = new HashMap<>();
   private final Map<Integer, NodeState> states = new HashMap<>();
