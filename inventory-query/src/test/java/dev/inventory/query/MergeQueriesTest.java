@@ -4,7 +4,7 @@ import static dev.inventory.query.EngineFixtures.CLOCK;
 import static dev.inventory.query.EngineFixtures.ids;
 import static dev.inventory.query.EngineFixtures.small;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inventory.Inventory;
 import dev.inventory.query.ast.MergeQuery;
@@ -43,12 +43,11 @@ class MergeQueriesTest {
 
   @Test
   void should_refuse_a_merge_query_that_does_not_start_with_a_navigation() {
-    QuerySyntaxException e = catchThrowableOfType(QuerySyntaxException.class,
-        () -> QueryParser.parse("is(user) {key: is(access_key)}"));
-    assertThat(e.getMessage()).contains("a merge query starts with a navigation").contains("1:16");
-    QuerySyntaxException noName = catchThrowableOfType(QuerySyntaxException.class,
-        () -> QueryParser.parse("is(user) {: -->}"));
-    assertThat(noName.getMessage()).contains("expected the name of a merged value");
+    assertThatThrownBy(() -> QueryParser.parse("is(user) {key: is(access_key)}"))
+        .isInstanceOf(QuerySyntaxException.class)
+        .hasMessageContaining("a merge query starts with a navigation").hasMessageContaining("1:16");
+    assertThatThrownBy(() -> QueryParser.parse("is(user) {: -->}"))
+        .isInstanceOf(QuerySyntaxException.class).hasMessageContaining("expected the name of a merged value");
   }
 
   @Test

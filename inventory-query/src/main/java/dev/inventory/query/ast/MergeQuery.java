@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * node document with {@code id}, {@code kind} and {@code reported}, the way Fix Inventory merges it.
  *
  * <pre>{@code
- * // instance_type: <-- is(aws_ec2_instance_type)
- * new MergeQuery("instance_type", false, Query.of(...));
+ * // is(aws_ec2_instance) {instance_type: <-- is(aws_ec2_instance_type)}
+ * MergeQuery m = QueryParser.parse("is(aws_ec2_instance) {instance_type: <-- is(aws_ec2_instance_type)}")
+ *     .parts().get(0).merges().get(0);   // name "instance_type", list false
  * }</pre>
  *
  * @param name where the found node is readable: dotted names, optionally starting with {@code /}
