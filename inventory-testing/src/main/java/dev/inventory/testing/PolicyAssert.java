@@ -6,11 +6,7 @@ import dev.inventory.query.CompiledQuery;
 import dev.inventory.query.QueryEngine;
 import dev.inventory.query.SearchResult;
 import dev.inventory.query.ast.And;
-import dev.inventory.query.ast.Not;
-import dev.inventory.query.ast.Or;
-import dev.inventory.query.ast.Part;
 import dev.inventory.query.ast.Path;
-import dev.inventory.query.ast.Predicate;
 import dev.inventory.query.ast.Query;
 import dev.inventory.query.ast.Term;
 import java.time.Clock;
@@ -189,7 +185,7 @@ public final class PolicyAssert extends AbstractAssert<PolicyAssert, Query> {
   private String explain(SearchResult result, Resource node, boolean failingTerms) {
     Instant now = result.now();
     StringBuilder sb = new StringBuilder(node.id()).append(" (").append(node.kind()).append(')');
-    for (Path path : paths(actual)) {
+    for (Path path : actual.predicatePaths()) {
       sb.append(' ').append(path).append('=').append(render(result.values(path, node), now));
     }
     sb.append(" at ").append(now);
@@ -246,26 +242,5 @@ public final class PolicyAssert extends AbstractAssert<PolicyAssert, Query> {
       return days + (Math.abs(days) == 1 ? " day" : " days");
     }
     return d.toHours() + " hours";
-  }
-
-  /** Every path of a predicate in the query, in order of appearance, once. */
-  static List<Path> paths(Query query) {
-    Set<Path> out = new LinkedHashSet<>();
-    for (Part p : query.parts()) {
-      p.term().ifPresent(t -> collect(t, out));
-    }
-    return List.copyOf(out);
-  }
-
-  private static void collect(Term t, Set<Path> out) {
-    if (t instanceof Predicate p) {
-      out.add(p.path());
-    } else if (t instanceof And a) {
-      a.terms().forEach(x -> collect(x, out));
-    } else if (t instanceof Or o) {
-      o.terms().forEach(x -> collect(x, out));
-    } else if (t instanceof Not n) {
-      collect(n.term(), out);
-    }
   }
 }

@@ -1,8 +1,10 @@
 package dev.inventory.query.ast;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A search query: one or more {@link Part}s; every part but the last ends with a navigation whose
@@ -43,5 +45,32 @@ public record Query(List<Part> parts) {
   @Override
   public String toString() {
     return Printer.print(this);
+  }
+
+  /**
+   * The paths that the predicates of every part read at the node's own level (not inside context
+   * terms or {@code with} clauses), in order of appearance, each once: what a default {@code list}
+   * shows and what a failed policy assertion explains.
+   *
+   * @return the paths, possibly none
+   */
+  public List<Path> predicatePaths() {
+    Set<Path> out = new LinkedHashSet<>();
+    for (Part p : parts) {
+      p.term().ifPresent(t -> collectPaths(t, out));
+    }
+    return List.copyOf(out);
+  }
+
+  private static void collectPaths(Term t, Set<Path> out) {
+    if (t instanceof Predicate p) {
+      out.add(p.path());
+    } else if (t instanceof And a) {
+      a.terms().forEach(x -> collectPaths(x, out));
+    } else if (t instanceof Or o) {
+      o.terms().forEach(x -> collectPaths(x, out));
+    } else if (t instanceof Not n) {
+      collectPaths(n.term(), out);
+    }
   }
 }

@@ -1,15 +1,9 @@
 package dev.inventory.query.command;
 
 import dev.inventory.query.ast.Column;
-import dev.inventory.query.ast.And;
-import dev.inventory.query.ast.Not;
-import dev.inventory.query.ast.Or;
-import dev.inventory.query.ast.Part;
 import dev.inventory.query.ast.Path;
-import dev.inventory.query.ast.Predicate;
 import dev.inventory.query.ast.Query;
 import dev.inventory.query.ast.Sort;
-import dev.inventory.query.ast.Term;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,9 +23,7 @@ final class DefaultColumns {
 
   static List<Column> of(Query query) {
     Set<Path> paths = new LinkedHashSet<>(FIRST);
-    for (Part p : query.parts()) {
-      p.term().ifPresent(t -> collect(t, paths));
-    }
+    paths.addAll(query.predicatePaths());
     for (Sort s : query.parts().get(query.parts().size() - 1).sort()) {
       paths.add(s.path());
     }
@@ -42,18 +34,5 @@ final class DefaultColumns {
       columns.add(Column.of(p));
     }
     return columns;
-  }
-
-  /** Paths of predicates at the node's own level: not inside context terms or with clauses. */
-  private static void collect(Term t, Set<Path> out) {
-    if (t instanceof Predicate p) {
-      out.add(p.path());
-    } else if (t instanceof And a) {
-      a.terms().forEach(x -> collect(x, out));
-    } else if (t instanceof Or o) {
-      o.terms().forEach(x -> collect(x, out));
-    } else if (t instanceof Not n) {
-      collect(n.term(), out);
-    }
   }
 }
